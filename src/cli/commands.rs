@@ -1,0 +1,307 @@
+//! The commands: turn validated arguments into library calls and bytes on stdout/files.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use anyhow::{bail, Context, Result};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use serde_json::json;
+
+use super::args::{Cli, Command, FailOn, Format, FrameworkCommand, ListFormat, PolicyArgs, PolicyCommand, ScanArgs, SourceArgs};
+use super::output::{parse_output_spec, stdout_color, write_atomic, write_stdout};
+use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INCOMPLETE};
+use crate::collect::terraform;
+use crate::engine::testing::run_tests;
+use crate::engine::{PolicySet, Severity, Status};
+use crate::frameworks::Frameworks;
+use crate::inventory::{Inventory, SCHEMA_VERSION};
+use crate::report::table::TableOptions;
+use crate::report::{self, Report};
+use crate::scan::{now_rfc3339, scan, ScanInput};
+
+pub fn run(cli: Cli) -> Result<u8> {
+    let color = stdout_color(cli.color);
+    match cli.command {
+        Command::Scan(args) => cmd_scan(args, color),
+        Command::Inventory(args) => {
+            let inv = load_sources(&args.sources)?;
+            let mut bytes = serde_json::to_vec_pretty(&inv)?;
+            bytes.push(b'\n');
+            match args.output {
+                Some(p) => write_atomic(&p, &bytes)?,
+                None => write_stdout(&bytes)?,
+            }
+            Ok(EXIT_CLEAN)
+        }
+        Command::Policy(cmd) => cmd_policy(cmd, color),
+        Command::Framework(cmd) => cmd_framework(cmd, color),
+    }
+}
+
+fn load_policies(args: &PolicyArgs) -> Result<PolicySet> {
+    Ok(PolicySet::load(&args.policy_dirs, true)?)
+}
+
+/// Read every --plan and --inventory into one inventory.
+pub fn load_sources(src: &SourceArgs) -> Result<Inventory> {
+    if src.plans.is_empty() && src.inventories.is_empty() {
+        bail!("nothing to scan: give --plan FILE (from `terraform show -json`) or --inventory FILE");
+    }
+    let mut inv = Inventory::default();
+    for p in &src.plans {
+        inv.extend(terraform::read_plan(p)?);
+    }
+    for p in &src.inventories {
+        let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        let mut de = serde_json::Deserializer::from_str(&text);
+        let saved: Inventory = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| anyhow::anyhow!("{}: at `{}`: {}", p.display(), e.path(), e.inner()))?;
+        if saved.schema_version != SCHEMA_VERSION {
+            bail!("{}: inventory schema_version {} is not supported (expected {SCHEMA_VERSION})", p.display(), saved.schema_version);
+        }
+        inv.extend(saved);
+    }
+    inv.sort();
+    Ok(inv)
+}
+
+fn threshold(f: FailOn) -> Option<Severity> {
+    match f {
+        FailOn::Critical => Some(Severity::Critical),
+        FailOn::High => Some(Severity::High),
+        FailOn::Medium => Some(Severity::Medium),
+        FailOn::Low => Some(Severity::Low),
+        FailOn::None => None,
+    }
+}
+
+/// 3 when the scan is incomplete, else 1 when a failing finding reaches the threshold.
+pub fn exit_code(report: &Report, fail_on: FailOn) -> u8 {
+    if !report.errors.is_empty() || report.findings.iter().any(|f| f.status == Status::Error) {
+        return EXIT_INCOMPLETE;
+    }
+    match threshold(fail_on) {
+        Some(t) if report.findings.iter().any(|f| f.status == Status::Fail && f.severity >= t) => EXIT_FINDINGS,
+        _ => EXIT_CLEAN,
+    }
+}
+
+fn render(report: &Report, format: Format, color: bool) -> Vec<u8> {
+    match format {
+        Format::Json => report::json::render(report),
+        Format::Table => report::table::render(report, &TableOptions { color, width: None }),
+    }
+}
+
+fn cmd_scan(args: ScanArgs, color: bool) -> Result<u8> {
+    // Validate everything cheap before doing any work: a bad flag should not cost a scan.
+    let outputs = args
+        .outputs
+        .iter()
+        .map(|s| parse_output_spec(s, args.format))
+        .collect::<Result<Vec<_>>>()?;
+    let started_at = now_rfc3339();
+    let policies = load_policies(&args.policies)?;
+    let all = Frameworks::load_builtin(&policies)?;
+    let frameworks = all.select(&args.frameworks)?;
+    let inventory = load_sources(&args.sources)?;
+    let workers = args
+        .workers
+        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    let report = scan(ScanInput {
+        inventory: &inventory,
+        policies: &policies,
+        frameworks: &frameworks,
+        restrict_to_frameworks: !args.frameworks.is_empty(),
+        workers,
+        started_at,
+    })?;
+    for (format, path) in &outputs {
+        write_atomic(path, &render(&report, *format, false))?;
+    }
+    write_stdout(&render(&report, args.format, color))?;
+    Ok(exit_code(&report, args.fail_on))
+}
+
+fn new_table() -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    t
+}
+
+fn json_bytes(v: &serde_json::Value) -> Result<Vec<u8>> {
+    let mut b = serde_json::to_vec_pretty(v)?;
+    b.push(b'\n');
+    Ok(b)
+}
+
+fn cmd_policy(cmd: PolicyCommand, _color: bool) -> Result<u8> {
+    match cmd {
+        PolicyCommand::List { policies, format } => {
+            let set = load_policies(&policies)?;
+            let fws = Frameworks::load_builtin(&set)?;
+            let controls = fws.controls_by_rule();
+            match format {
+                ListFormat::Json => {
+                    let rules: Vec<_> = set
+                        .rules
+                        .iter()
+                        .map(|r| {
+                            let mut v = serde_json::to_value(&r.meta).unwrap_or_default();
+                            v["builtin"] = json!(r.builtin);
+                            v["controls"] = json!(controls.get(&r.meta.id).cloned().unwrap_or_default());
+                            v
+                        })
+                        .collect();
+                    write_stdout(&json_bytes(&json!(rules))?)?;
+                }
+                ListFormat::Table => {
+                    let mut t = new_table();
+                    t.set_header(vec!["Rule", "Severity", "Kind", "Title"]);
+                    for r in &set.rules {
+                        t.add_row(vec![r.meta.id.clone(), r.meta.severity.to_string(), r.meta.kind.to_string(), r.meta.title.clone()]);
+                    }
+                    write_stdout(format!("{t}\n{} rules\n", set.rules.len()).as_bytes())?;
+                }
+            }
+            Ok(EXIT_CLEAN)
+        }
+        PolicyCommand::Show { id, policies } => {
+            let set = load_policies(&policies)?;
+            let fws = Frameworks::load_builtin(&set)?;
+            let Some(rule) = set.rule(&id) else {
+                bail!("no rule `{id}` (see `complyctl policy list`)");
+            };
+            write_stdout(rule_doc(rule, &fws).as_bytes())?;
+            Ok(EXIT_CLEAN)
+        }
+        PolicyCommand::Test { dirs, format } => {
+            let set = if dirs.is_empty() { PolicySet::load(&[], true)? } else { PolicySet::load(&dirs, true)? };
+            let only = if dirs.is_empty() { None } else { Some(()) };
+            let results = run_tests(&set, None)?;
+            // With DIRs, only their tests count (built-ins are loaded for the shared library).
+            let results: Vec<_> = match only {
+                None => results,
+                Some(()) => results.into_iter().filter(|r| !r.file.starts_with("policies/")).collect(),
+            };
+            let failed = results.iter().filter(|r| !r.passed).count();
+            match format {
+                ListFormat::Json => write_stdout(&json_bytes(&json!(results))?)?,
+                ListFormat::Table => {
+                    let mut out = String::new();
+                    for r in results.iter().filter(|r| !r.passed) {
+                        let _ = writeln!(out, "FAIL {} {}: {}", r.file, r.name, r.message.as_deref().unwrap_or(""));
+                    }
+                    let _ = writeln!(out, "{} passed, {} failed", results.len() - failed, failed);
+                    write_stdout(out.as_bytes())?;
+                }
+            }
+            if results.is_empty() {
+                bail!("no test_* rules found");
+            }
+            Ok(if failed > 0 { EXIT_FINDINGS } else { EXIT_CLEAN })
+        }
+    }
+}
+
+/// The documentation of one rule, generated from its metadata and the framework packs.
+pub fn rule_doc(rule: &crate::engine::Rule, fws: &Frameworks) -> String {
+    let m = &rule.meta;
+    let mut s = String::new();
+    let _ = writeln!(s, "{} — {}\n", m.id, m.title);
+    let _ = writeln!(s, "Severity: {}\nResource kind: {}\nSource: {}\n", m.severity, m.kind, rule.origin);
+    let _ = writeln!(s, "What it checks and why:\n  {}\n", m.description);
+    let _ = writeln!(s, "Remediation:\n  {}\n", m.remediation);
+    if !m.params.is_empty() {
+        let _ = writeln!(s, "Parameters (defaults):");
+        for (k, v) in &m.params {
+            let _ = writeln!(s, "  {k} = {v}");
+        }
+        s.push('\n');
+    }
+    let controls = fws.controls_by_rule();
+    let _ = writeln!(s, "Controls:");
+    match controls.get(&m.id) {
+        Some(by_fw) if !by_fw.is_empty() => {
+            for (fw, ids) in by_fw {
+                let _ = writeln!(s, "  {fw}: {}", ids.join(", "));
+            }
+        }
+        _ => {
+            let _ = writeln!(s, "  (not mapped in any framework pack)");
+        }
+    }
+    s
+}
+
+fn cmd_framework(cmd: FrameworkCommand, _color: bool) -> Result<u8> {
+    let set = PolicySet::load(&[], true)?;
+    let fws = Frameworks::load_builtin(&set)?;
+    match cmd {
+        FrameworkCommand::List { format } => {
+            let rows: Vec<_> = fws
+                .packs
+                .iter()
+                .map(|p| {
+                    let automated = p.controls.iter().filter(|c| !c.rules.is_empty()).count();
+                    json!({
+                        "id": p.id, "name": p.name, "version": p.version,
+                        "controls": p.controls.len(), "automated": automated, "manual": p.controls.len() - automated,
+                    })
+                })
+                .collect();
+            match format {
+                ListFormat::Json => write_stdout(&json_bytes(&json!(rows))?)?,
+                ListFormat::Table => {
+                    let mut t = new_table();
+                    t.set_header(vec!["Id", "Name", "Version", "Controls", "Automated", "Manual"]);
+                    for r in &rows {
+                        t.add_row(
+                            ["id", "name", "version", "controls", "automated", "manual"]
+                                .iter()
+                                .map(|k| r[*k].as_str().map(str::to_string).unwrap_or_else(|| r[*k].to_string()))
+                                .collect::<Vec<_>>(),
+                        );
+                    }
+                    write_stdout(format!("{t}\n").as_bytes())?;
+                }
+            }
+        }
+        FrameworkCommand::Show { id, format } => {
+            let Some(p) = fws.get(&id) else {
+                let known: Vec<&str> = fws.packs.iter().map(|p| p.id.as_str()).collect();
+                bail!("unknown framework `{id}` (known: {})", known.join(", "));
+            };
+            match format {
+                ListFormat::Json => write_stdout(&json_bytes(&serde_json::to_value(p)?)?)?,
+                ListFormat::Table => {
+                    let mut t = new_table();
+                    t.set_header(vec!["Control", "Title", "Evidence"]);
+                    for c in &p.controls {
+                        let ev = if c.rules.is_empty() { format!("manual: {}", c.manual.as_deref().unwrap_or("")) } else { c.rules.join(", ") };
+                        t.add_row(vec![c.id.clone(), c.title.clone(), ev]);
+                    }
+                    let mut by: BTreeMap<bool, usize> = BTreeMap::new();
+                    for c in &p.controls {
+                        *by.entry(c.rules.is_empty()).or_default() += 1;
+                    }
+                    write_stdout(
+                        format!(
+                            "{} {} ({})\nSource: {}\n{t}\n{} controls: {} automated, {} manual\n",
+                            p.name,
+                            p.version,
+                            p.id,
+                            p.source,
+                            p.controls.len(),
+                            by.get(&false).unwrap_or(&0),
+                            by.get(&true).unwrap_or(&0)
+                        )
+                        .as_bytes(),
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(EXIT_CLEAN)
+}

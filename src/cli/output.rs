@@ -1,0 +1,81 @@
+//! Where output goes: colour decisions, `--output FORMAT=PATH` specs, atomic file writes.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+use super::args::{ColorChoice, Format};
+
+fn no_color_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+pub fn stdout_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color_env() && std::io::stdout().is_terminal(),
+    }
+}
+
+pub fn stderr_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color_env() && std::io::stderr().is_terminal(),
+    }
+}
+
+/// `PATH` or `FORMAT=PATH`.
+pub fn parse_output_spec(spec: &str, default: Format) -> Result<(Format, PathBuf)> {
+    if let Some((fmt, path)) = spec.split_once('=') {
+        let format = match fmt {
+            "table" => Format::Table,
+            "json" => Format::Json,
+            other if !other.contains(['/', '\\', '.']) => {
+                bail!("--output {spec}: unknown format `{other}` (expected table or json)")
+            }
+            // `=` inside a plain path
+            _ => return Ok((default, PathBuf::from(spec))),
+        };
+        if path.is_empty() {
+            bail!("--output {spec}: missing path after `=`");
+        }
+        return Ok((format, PathBuf::from(path)));
+    }
+    if spec.is_empty() {
+        bail!("--output needs a path");
+    }
+    Ok((default, PathBuf::from(spec)))
+}
+
+/// Write a whole file or nothing: a temp file in the same directory, then rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "report".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("{}: cannot write", path.display()))
+}
+
+pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        // `complyctl ... | head` is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(e).context("cannot write to stdout"),
+    }
+}

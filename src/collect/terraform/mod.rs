@@ -1,0 +1,487 @@
+//! Terraform plan reader: `terraform show -json` output -> normalized inventory.
+
+mod address;
+mod config;
+mod decode;
+mod link;
+mod model;
+mod normalize;
+mod values;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use serde_json::{json, Map, Value};
+
+use self::address::{index_key, ModuleInstance};
+use self::config::{ConfigIndex, Target};
+use self::decode::DecodeError;
+use self::link::{Op, Patch};
+use self::model::{Plan, ResourceChange};
+use self::values::{overlay, Attrs};
+use crate::inventory::unknown::{is_marker, marker, Reason};
+use crate::inventory::{Inventory, Resource, SourceInfo, SourceType, TerraformInfo};
+
+/// Plans larger than this are refused rather than read into memory.
+pub const DEFAULT_MAX_PLAN_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Format versions this reader was written against; newer minor versions are read with a warning.
+const KNOWN_FORMAT_MAJOR: u64 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    #[error("{path}: cannot read: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path}: is a directory (expected a plan JSON file from `terraform show -json`)")]
+    IsDirectory { path: String },
+    #[error("{path}: file is {size} bytes, larger than the {limit}-byte limit for plans")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: {source}")]
+    Decode { path: String, source: DecodeError },
+    #[error("{path}:{line}:{column}: invalid JSON: {message}")]
+    Syntax { path: String, line: usize, column: usize, message: String },
+    #[error("{path}: at `{json_path}`: {message}")]
+    Type { path: String, json_path: String, message: String },
+    #[error("{path}: this is not a Terraform plan: {why}")]
+    NotAPlan { path: String, why: String },
+}
+
+/// Read one plan file into an inventory.
+pub fn read_plan(path: &Path) -> Result<Inventory, PlanError> {
+    read_plan_with_limit(path, DEFAULT_MAX_PLAN_BYTES)
+}
+
+pub fn read_plan_with_limit(path: &Path, limit: u64) -> Result<Inventory, PlanError> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|source| PlanError::Io { path: shown.clone(), source })?;
+    if meta.is_dir() {
+        return Err(PlanError::IsDirectory { path: shown });
+    }
+    if meta.len() > limit {
+        return Err(PlanError::TooLarge { path: shown, size: meta.len(), limit });
+    }
+    let bytes = std::fs::read(path).map_err(|source| PlanError::Io { path: shown.clone(), source })?;
+    parse_plan(&shown, bytes)
+}
+
+/// Parse plan bytes; `path` is used for messages and recorded as the source.
+pub fn parse_plan(path: &str, bytes: Vec<u8>) -> Result<Inventory, PlanError> {
+    let text = decode::decode_text(bytes).map_err(|source| PlanError::Decode { path: path.to_string(), source })?;
+    let plan = deserialize(path, &text)?;
+    drop(text);
+    build_inventory(path, &plan)
+}
+
+fn deserialize(path: &str, text: &str) -> Result<Plan, PlanError> {
+    // First a syntax check with positions, then a typed read with JSON paths: a type
+    // error names the field (`resource_changes[3].change.actions`), a syntax error the line.
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result: Result<Plan, _> = serde_path_to_error::deserialize(&mut de);
+    let plan = match result {
+        Ok(p) => p,
+        Err(e) => {
+            let inner = e.inner();
+            let p = e.path().to_string();
+            return Err(match inner.classify() {
+                serde_json::error::Category::Data if p != "." => PlanError::Type {
+                    path: path.to_string(),
+                    json_path: p,
+                    message: strip_position(&inner.to_string()),
+                },
+                serde_json::error::Category::Data => PlanError::NotAPlan {
+                    path: path.to_string(),
+                    why: format!("expected a JSON object at the top level ({})", strip_position(&inner.to_string())),
+                },
+                _ => PlanError::Syntax {
+                    path: path.to_string(),
+                    line: inner.line(),
+                    column: inner.column(),
+                    message: strip_position(&inner.to_string()),
+                },
+            });
+        }
+    };
+    de.end().map_err(|e| PlanError::Syntax {
+        path: path.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })?;
+    Ok(plan)
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// A managed resource instance taken from `resource_changes`, with its values overlaid.
+struct Instance<'p> {
+    rc: &'p ResourceChange,
+    module: ModuleInstance,
+    key: Option<String>,
+    values: Value,
+    exprs: Option<&'p Value>,
+    region: Option<String>,
+}
+
+/// A parent resource being built.
+struct Parent {
+    rtype: String,
+    module: ModuleInstance,
+    name: String,
+    key: Option<String>,
+    resource: Resource,
+}
+
+fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
+    let Some(changes) = plan.resource_changes.as_ref() else {
+        let why = if plan.values.is_some() {
+            "it has `values` but no `resource_changes`: it looks like a state file (`terraform show -json` without a plan file). Run `terraform plan -out tfplan && terraform show -json tfplan`".to_string()
+        } else if plan.planned_values.is_some() {
+            "it has `planned_values` but no `resource_changes`".to_string()
+        } else {
+            "it has neither `resource_changes` nor `planned_values` (expected the output of `terraform show -json PLANFILE`)".to_string()
+        };
+        return Err(PlanError::NotAPlan { path: path.to_string(), why });
+    };
+    if plan.format_version.is_none() && plan.terraform_version.is_none() {
+        return Err(PlanError::NotAPlan {
+            path: path.to_string(),
+            why: "it has no `format_version` or `terraform_version`".to_string(),
+        });
+    }
+    if let Some(fv) = &plan.format_version {
+        let major = fv.split('.').next().and_then(|m| m.parse::<u64>().ok());
+        if major.is_none_or(|m| m > KNOWN_FORMAT_MAJOR) {
+            tracing::warn!("{path}: plan format_version {fv} is newer than this complyctl knows (1.x); reading it anyway");
+        }
+    }
+
+    let mut inv = Inventory::default();
+    inv.sources.push(SourceInfo {
+        source_type: SourceType::TerraformPlan,
+        path: Some(path.to_string()),
+        terraform_version: plan.terraform_version.clone(),
+        format_version: plan.format_version.clone(),
+        account: None,
+        regions: Vec::new(),
+    });
+
+    // Module instances present in the plan, for `module.x.output` references.
+    let mut module_instances = BTreeSet::new();
+    for rc in changes {
+        if let Some(m) = ModuleInstance::parse(rc.module_address.as_deref()) {
+            let mut cur = Some(m);
+            while let Some(m) = cur {
+                if m.is_root() {
+                    break;
+                }
+                cur = m.parent();
+                module_instances.insert(m);
+            }
+        }
+    }
+    let cfg = ConfigIndex::new(plan.configuration.as_ref(), module_instances);
+
+    let mut instances = Vec::new();
+    for rc in changes {
+        if rc.mode != "managed" {
+            inv.skipped.data_sources += 1;
+            continue;
+        }
+        if !is_aws(rc) {
+            inv.skipped.non_aws += 1;
+            continue;
+        }
+        let actions: Vec<&str> = rc.change.actions.iter().map(String::as_str).collect();
+        if actions.is_empty() || actions == ["delete"] || actions == ["forget"] {
+            inv.skipped.deleted += 1;
+            continue;
+        }
+        if normalize::parent_kind(&rc.resource_type).is_none() && !link::is_split(&rc.resource_type) {
+            *inv.skipped.unsupported.entry(rc.resource_type.clone()).or_default() += 1;
+            continue;
+        }
+        let Some(module) = ModuleInstance::parse(rc.module_address.as_deref()) else {
+            return Err(PlanError::Type {
+                path: path.to_string(),
+                json_path: format!("resource_changes[address={}].module_address", rc.address),
+                message: format!("cannot parse module address {:?}", rc.module_address),
+            });
+        };
+        let after = rc.change.after.clone().unwrap_or(Value::Null);
+        if !after.is_object() && !after.is_null() {
+            return Err(PlanError::Type {
+                path: path.to_string(),
+                json_path: format!("resource_changes[address={}].change.after", rc.address),
+                message: "expected an object".to_string(),
+            });
+        }
+        let values = overlay(after, rc.change.after_unknown.as_ref(), rc.change.after_sensitive.as_ref());
+        let config = cfg.resource(&module, &rc.resource_type, &rc.name);
+        instances.push(Instance {
+            rc,
+            key: rc.index.as_ref().and_then(index_key),
+            module,
+            values: if values.is_null() { Value::Object(Map::new()) } else { values },
+            exprs: config.and_then(|c| c.expressions.as_ref()),
+            region: cfg.region(config),
+        });
+    }
+
+    // Parents first, so split resources can find them.
+    let mut parents: Vec<Parent> = Vec::new();
+    for inst in &instances {
+        let attrs = Attrs::new(&inst.values, inst.exprs);
+        let Some(n) = normalize::normalize(&inst.rc.resource_type, &attrs) else { continue };
+        let tags = tags_of(&inst.values);
+        let actions = inst.rc.change.actions.clone();
+        parents.push(Parent {
+            rtype: inst.rc.resource_type.clone(),
+            module: inst.module.clone(),
+            name: inst.rc.name.clone(),
+            key: inst.key.clone(),
+            resource: Resource {
+                id: inst.rc.address.clone(),
+                kind: n.kind,
+                source: SourceType::TerraformPlan,
+                source_path: Some(path.to_string()),
+                name: n.name.unwrap_or_else(|| inst.rc.address.clone()),
+                account: None,
+                region: inst.region.clone(),
+                tags,
+                location: None,
+                terraform: Some(TerraformInfo {
+                    address: inst.rc.address.clone(),
+                    resource_type: inst.rc.resource_type.clone(),
+                    actions,
+                    module: (!inst.module.is_root()).then(|| inst.module.to_string()),
+                }),
+                attributes: Value::Object(n.attributes),
+            },
+        });
+    }
+
+    let linker = Linker::new(&parents);
+    let mut ops: Vec<(usize, &'static str, LinkedOp)> = Vec::new();
+    for inst in &instances {
+        if !link::is_split(&inst.rc.resource_type) {
+            continue;
+        }
+        let attrs = Attrs::new(&inst.values, inst.exprs);
+        let patches = link::patches(&inst.rc.resource_type, &attrs);
+        let mut linked_any = false;
+        let mut principals: Vec<usize> = Vec::new();
+        for patch in patches {
+            let (definite, ambiguous) = linker.resolve(&cfg, inst, &patch);
+            linked_any |= !definite.is_empty() || !ambiguous.is_empty();
+            principals.extend(definite.iter().copied());
+            push_ops(&mut ops, &patch, &definite, &ambiguous);
+        }
+        // The policy half of an attachment: remember who it is attached to.
+        if inst.rc.resource_type.ends_with("policy_attachment") && !principals.is_empty() {
+            let p = Patch { attr: "policy_arn", parents: link::POLICY, multi: false, op: Op::Set("", Value::Null) };
+            let (definite, _) = linker.resolve(&cfg, inst, &p);
+            for &pol in &definite {
+                for &who in &principals {
+                    let r = &parents[who].resource;
+                    ops.push((pol, "attached_to", LinkedOp::Append(vec![json!({"kind": r.kind, "id": r.id})])));
+                }
+            }
+        }
+        if !linked_any {
+            *inv.skipped.unlinked.entry(inst.rc.resource_type.clone()).or_default() += 1;
+        }
+    }
+    for (idx, attr, op) in ops {
+        let Some(attrs) = parents[idx].resource.attributes.as_object_mut() else { continue };
+        match op {
+            LinkedOp::Set(v) => {
+                attrs.insert(attr.to_string(), v);
+            }
+            LinkedOp::Append(vs) => match attrs.get_mut(attr) {
+                Some(Value::Array(list)) => list.extend(vs),
+                // Appending to an unknown list keeps it unknown.
+                Some(v) if is_marker(v) => {}
+                _ => {
+                    attrs.insert(attr.to_string(), Value::Array(vs));
+                }
+            },
+        }
+    }
+    for p in &mut parents {
+        if let Some(attrs) = p.resource.attributes.as_object_mut() {
+            if let Some(Value::Array(list)) = attrs.get("attached_to") {
+                let n = list.len();
+                attrs.insert("attachment_count".to_string(), json!(n));
+            }
+        }
+    }
+
+    let mut regions: BTreeSet<String> = BTreeSet::new();
+    inv.resources = parents
+        .into_iter()
+        .map(|p| {
+            if let Some(r) = &p.resource.region {
+                regions.insert(r.clone());
+            }
+            p.resource
+        })
+        .collect();
+    inv.sources[0].regions = regions.into_iter().collect();
+    inv.sort();
+    Ok(inv)
+}
+
+enum LinkedOp {
+    Set(Value),
+    Append(Vec<Value>),
+}
+
+fn push_ops(ops: &mut Vec<(usize, &'static str, LinkedOp)>, patch: &Patch, definite: &[usize], ambiguous: &[usize]) {
+    let (attr, set, append) = match &patch.op {
+        Op::Set(a, v) => (*a, Some(v), None),
+        Op::Append(a, vs) => (*a, None, Some(vs)),
+    };
+    for &i in definite {
+        ops.push((i, attr, match (set, append) {
+            (Some(v), _) => LinkedOp::Set(v.clone()),
+            (_, Some(vs)) => LinkedOp::Append(vs.clone()),
+            _ => continue,
+        }));
+    }
+    // Fail closed: when a setting may belong to one of several parents, each of them is unknown.
+    for &i in ambiguous {
+        ops.push((i, attr, match set {
+            Some(_) => LinkedOp::Set(marker(Reason::Ambiguous)),
+            None => LinkedOp::Append(vec![marker(Reason::Ambiguous)]),
+        }));
+    }
+}
+
+fn is_aws(rc: &ResourceChange) -> bool {
+    match rc.provider_name.as_deref() {
+        Some(p) => p == "aws" || p.ends_with("/aws"),
+        None => rc.resource_type.starts_with("aws_"),
+    }
+}
+
+fn tags_of(values: &Value) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for key in ["tags_all", "tags"] {
+        if let Some(Value::Object(t)) = values.get(key) {
+            for (k, v) in t {
+                if let Some(s) = v.as_str() {
+                    out.entry(k.clone()).or_insert_with(|| s.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Finds the parents a split resource names.
+struct Linker {
+    /// (module instance, type, name) -> [(instance key, parent index)]
+    by_config: HashMap<(ModuleInstance, String, String), Vec<(Option<String>, usize)>>,
+    /// (type, identity value) -> parent indices; identities are known id/name/arn/bucket values.
+    by_identity: HashMap<(String, String), Vec<usize>>,
+    /// type -> parent indices
+    by_type: HashMap<String, Vec<usize>>,
+}
+
+impl Linker {
+    fn new(parents: &[Parent]) -> Self {
+        let mut l = Linker { by_config: HashMap::new(), by_identity: HashMap::new(), by_type: HashMap::new() };
+        for (i, p) in parents.iter().enumerate() {
+            l.by_config
+                .entry((p.module.clone(), p.rtype.clone(), p.name.clone()))
+                .or_default()
+                .push((p.key.clone(), i));
+            l.by_type.entry(p.rtype.clone()).or_default().push(i);
+            let attrs = &p.resource.attributes;
+            let mut ids: BTreeSet<String> = BTreeSet::new();
+            for k in [
+                "bucket", "group_id", "vpc_id", "network_acl_id", "user_name", "group_name", "role_name", "arn",
+                "cluster_name", "recorder_name", "policy_name",
+            ] {
+                if let Some(s) = attrs.get(k).and_then(Value::as_str) {
+                    ids.insert(s.to_string());
+                }
+            }
+            // A policy's ARN is only known when it exists; its id in the plan is its ARN too.
+            for id in ids {
+                l.by_identity.entry((p.rtype.clone(), id)).or_default().push(i);
+            }
+        }
+        l
+    }
+
+    /// (definite, ambiguous) parents for one link of a split resource.
+    fn resolve(&self, cfg: &ConfigIndex, inst: &Instance, patch: &Patch) -> (Vec<usize>, Vec<usize>) {
+        if patch.attr.is_empty() {
+            // No argument names the parent (e.g. Security Hub standards): the only one there is.
+            let all: Vec<usize> = patch.parents.iter().flat_map(|t| self.by_type.get(*t).into_iter().flatten().copied()).collect();
+            return if all.len() == 1 { (all, vec![]) } else { (vec![], all) };
+        }
+        let targets: Vec<Target> = cfg
+            .targets_of(&inst.module, inst.exprs, patch.attr)
+            .into_iter()
+            .filter(|t| patch.parents.contains(&t.rtype.as_str()))
+            .collect();
+        let mut definite = Vec::new();
+        let mut ambiguous = Vec::new();
+        for t in &targets {
+            let Some(cands) = self.by_config.get(&(t.module.clone(), t.rtype.clone(), t.name.clone())) else { continue };
+            let chosen: Vec<usize> = match &t.key {
+                Some(k) => cands.iter().filter(|(ck, _)| ck.as_ref() == Some(k)).map(|(_, i)| *i).collect(),
+                None if cands.len() == 1 => vec![cands[0].1],
+                // `aws_s3_bucket.this[count.index]` is written without a key: same index as the child.
+                None => {
+                    let same: Vec<usize> = cands.iter().filter(|(ck, _)| ck.is_some() && *ck == inst.key).map(|(_, i)| *i).collect();
+                    if same.len() == 1 {
+                        same
+                    } else {
+                        ambiguous.extend(cands.iter().map(|(_, i)| *i));
+                        continue;
+                    }
+                }
+            };
+            definite.extend(chosen);
+        }
+        if definite.is_empty() && ambiguous.is_empty() {
+            // No reference into the plan: match the literal value (existing resources, names).
+            let vals: Vec<&str> = match inst.values.get(patch.attr) {
+                Some(Value::String(s)) => vec![s.as_str()],
+                Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+                _ => vec![],
+            };
+            for v in vals {
+                let mut hits: Vec<usize> = patch
+                    .parents
+                    .iter()
+                    .flat_map(|t| self.by_identity.get(&(t.to_string(), v.to_string())).into_iter().flatten().copied())
+                    .collect();
+                hits.sort_unstable();
+                hits.dedup();
+                match hits.len() {
+                    0 => {}
+                    1 => definite.extend(hits),
+                    _ => ambiguous.extend(hits),
+                }
+            }
+        }
+        definite.sort_unstable();
+        definite.dedup();
+        ambiguous.sort_unstable();
+        ambiguous.dedup();
+        ambiguous.retain(|i| !definite.contains(i));
+        if !patch.multi && definite.len() > 1 {
+            ambiguous.append(&mut definite);
+        }
+        (definite, ambiguous)
+    }
+}

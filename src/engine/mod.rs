@@ -1,0 +1,151 @@
+//! The rule engine: load and compile policies once, evaluate every rule on every resource of
+//! its kind (in parallel, one regorus engine per worker), and turn decisions into results.
+//! It knows nothing about frameworks or report formats.
+
+pub mod eval;
+pub mod metadata;
+pub mod policy_set;
+pub mod testing;
+
+use std::collections::BTreeSet;
+use std::thread;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+pub use self::eval::{Evaluator, Outcome};
+pub use self::metadata::{RuleMeta, Severity};
+pub use self::policy_set::{PolicyError, PolicySet, Rule};
+use crate::inventory::unknown::contains_not_collected;
+use crate::inventory::{Inventory, Kind, SourceType};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Pass,
+    Fail,
+    Unknown,
+    Error,
+    Waived,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Unknown => "unknown",
+            Status::Error => "error",
+            Status::Waived => "waived",
+        }
+    }
+}
+
+/// One rule's decision on one resource.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleResult {
+    pub rule: usize,
+    pub resource: usize,
+    pub status: Status,
+    pub messages: Vec<String>,
+}
+
+/// The `data` document rules see: parameters and the resources of the kinds rules `require`.
+pub fn build_data(set: &PolicySet, inv: &Inventory, params: &Map<String, Value>) -> Value {
+    let mut p: Map<String, Value> = set.params.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    for (k, v) in params {
+        p.insert(k.clone(), v.clone());
+    }
+    let required: BTreeSet<Kind> = set.rules.iter().flat_map(|r| r.meta.requires.iter().copied()).collect();
+    let mut by_kind = Map::new();
+    for k in &required {
+        by_kind.insert(k.as_str().to_string(), Value::Array(Vec::new()));
+    }
+    for r in &inv.resources {
+        if required.contains(&r.kind) {
+            if let Some(Value::Array(list)) = by_kind.get_mut(r.kind.as_str()) {
+                list.push(serde_json::to_value(r).unwrap_or(Value::Null));
+            }
+        }
+    }
+    serde_json::json!({"params": p, "inventory": by_kind})
+}
+
+/// Is a rule applicable to a resource? Rules about what must exist (with `requires`) are
+/// not applicable to a plan that declares none of the kinds they read.
+fn applicable(rule: &Rule, inv: &Inventory, res: usize, plan_kinds: &BTreeSet<(Option<String>, Kind)>) -> bool {
+    let r = &inv.resources[res];
+    if rule.meta.kind != r.kind {
+        return false;
+    }
+    if r.source == SourceType::TerraformPlan && !rule.meta.requires.is_empty() {
+        return rule.meta.requires.iter().any(|k| plan_kinds.contains(&(r.source_path.clone(), *k)));
+    }
+    true
+}
+
+/// Evaluate every applicable rule on every resource, on `workers` threads.
+pub fn evaluate(
+    set: &PolicySet,
+    inv: &Inventory,
+    params: &Map<String, Value>,
+    workers: usize,
+) -> Result<Vec<RuleResult>, PolicyError> {
+    let data = build_data(set, inv, params);
+    let plan_kinds: BTreeSet<(Option<String>, Kind)> = inv
+        .resources
+        .iter()
+        .filter(|r| r.source == SourceType::TerraformPlan)
+        .map(|r| (r.source_path.clone(), r.kind))
+        .collect();
+    let n = inv.resources.len();
+    let workers = workers.clamp(1, 64).min(n.max(1));
+    let chunk = n.div_ceil(workers).max(1);
+    let results: Vec<Result<Vec<RuleResult>, PolicyError>> = thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                let data = &data;
+                let plan_kinds = &plan_kinds;
+                s.spawn(move || -> Result<Vec<RuleResult>, PolicyError> {
+                    let start = w * chunk;
+                    let end = ((w + 1) * chunk).min(n);
+                    if start >= end {
+                        return Ok(Vec::new());
+                    }
+                    let mut ev = Evaluator::new(set, data)?;
+                    let mut out = Vec::new();
+                    for ri in start..end {
+                        let res = &inv.resources[ri];
+                        if ev.rules_for(res.kind).is_empty() {
+                            continue;
+                        }
+                        let json = serde_json::to_value(res).unwrap_or(Value::Null);
+                        let not_collected = contains_not_collected(&res.attributes);
+                        for (rule, outcome) in ev.evaluate(res.kind, &json) {
+                            if !applicable(&set.rules[rule], inv, ri, plan_kinds) {
+                                continue;
+                            }
+                            let status = match outcome.status {
+                                // Undecidable because collection failed is an error, not a maybe.
+                                Status::Unknown if not_collected => Status::Error,
+                                s => s,
+                            };
+                            out.push(RuleResult { rule, resource: ri, status, messages: outcome.messages });
+                        }
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(PolicyError::Invalid("an evaluation worker panicked".into()))))
+            .collect()
+    });
+    let mut all = Vec::new();
+    for r in results {
+        all.extend(r?);
+    }
+    all.sort_by(|a, b| (a.resource, a.rule).cmp(&(b.resource, b.rule)));
+    Ok(all)
+}

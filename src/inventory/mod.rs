@@ -1,0 +1,166 @@
+//! The normalized inventory: one schema for live AWS resources and Terraform plan resources.
+//!
+//! Collectors produce it, the engine reads it; nothing in here knows about rules.
+//! The JSON shape is documented in `docs/inventory.md` and `schema/inventory.schema.json`.
+
+mod kind;
+pub mod unknown;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use kind::Kind;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Where a resource came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SourceType {
+    #[serde(rename = "terraform-plan")]
+    TerraformPlan,
+    #[serde(rename = "aws")]
+    Aws,
+}
+
+impl SourceType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceType::TerraformPlan => "terraform-plan",
+            SourceType::Aws => "aws",
+        }
+    }
+}
+
+/// File and line where a resource is declared, when known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    pub file: String,
+    pub line: Option<u32>,
+}
+
+/// Plan-only details of a resource.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TerraformInfo {
+    pub address: String,
+    #[serde(rename = "type")]
+    pub resource_type: String,
+    pub actions: Vec<String>,
+    pub module: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resource {
+    pub id: String,
+    pub kind: Kind,
+    pub source: SourceType,
+    #[serde(default)]
+    pub source_path: Option<String>,
+    pub name: String,
+    pub account: Option<String>,
+    pub region: Option<String>,
+    #[serde(default)]
+    pub tags: BTreeMap<String, String>,
+    pub location: Option<Location>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terraform: Option<TerraformInfo>,
+    pub attributes: Value,
+}
+
+/// One description of an input the inventory was built from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    #[serde(rename = "type")]
+    pub source_type: SourceType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terraform_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
+}
+
+/// What a collector saw but did not turn into resources.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Skipped {
+    /// Resources whose only planned action is delete.
+    pub deleted: u64,
+    /// AWS resource types complyctl does not model, with counts.
+    pub unsupported: BTreeMap<String, u64>,
+    /// Resources of other providers.
+    pub non_aws: u64,
+    /// Data sources (read, not managed).
+    pub data_sources: u64,
+    /// Split resources (e.g. aws_s3_bucket_versioning) whose parent is not in the plan.
+    pub unlinked: BTreeMap<String, u64>,
+}
+
+impl Skipped {
+    pub fn merge(&mut self, other: &Skipped) {
+        self.deleted += other.deleted;
+        self.non_aws += other.non_aws;
+        self.data_sources += other.data_sources;
+        for (k, v) in &other.unsupported {
+            *self.unsupported.entry(k.clone()).or_default() += v;
+        }
+        for (k, v) in &other.unlinked {
+            *self.unlinked.entry(k.clone()).or_default() += v;
+        }
+    }
+}
+
+/// A failure to collect part of the inventory (per source, service and region).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CollectionError {
+    pub source: String,
+    pub service: String,
+    pub region: Option<String>,
+    pub operation: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Inventory {
+    pub schema_version: u32,
+    pub sources: Vec<SourceInfo>,
+    pub resources: Vec<Resource>,
+    #[serde(default)]
+    pub skipped: Skipped,
+    #[serde(default)]
+    pub errors: Vec<CollectionError>,
+}
+
+impl Default for Inventory {
+    fn default() -> Self {
+        Inventory {
+            schema_version: SCHEMA_VERSION,
+            sources: Vec::new(),
+            resources: Vec::new(),
+            skipped: Skipped::default(),
+            errors: Vec::new(),
+        }
+    }
+}
+
+impl Inventory {
+    /// Fold another inventory (another plan, another account) into this one.
+    pub fn extend(&mut self, other: Inventory) {
+        self.sources.extend(other.sources);
+        self.resources.extend(other.resources);
+        self.skipped.merge(&other.skipped);
+        self.errors.extend(other.errors);
+    }
+
+    /// Sort resources and errors so output never depends on collection order.
+    pub fn sort(&mut self) {
+        self.resources.sort_by(|a, b| {
+            (a.source, &a.source_path, &a.id).cmp(&(b.source, &b.source_path, &b.id))
+        });
+        self.errors.sort();
+    }
+}

@@ -1,0 +1,12 @@
+//! complyctl: policy-as-code compliance scanning for AWS accounts and Terraform plans.
+//!
+//! Data flows one way: `collect` -> `inventory` -> `engine` -> findings -> `frameworks` -> `report`.
+
+pub mod cli;
+pub mod collect;
+pub mod engine;
+pub mod frameworks;
+pub mod inventory;
+pub mod report;
+pub mod scan;
+pub mod yaml;

@@ -1,0 +1,100 @@
+//! The report model every output format renders, and one module per format.
+//! A reporter is a pure function of the report: it never evaluates anything.
+
+pub mod json;
+pub mod table;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Severity, Status};
+use crate::frameworks::rollup::FrameworkResult;
+use crate::inventory::{CollectionError, Kind, Location, Skipped, SourceInfo, SourceType};
+
+pub const REPORT_SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub scan: ScanInfo,
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+    #[serde(default)]
+    pub frameworks: Vec<FrameworkResult>,
+    /// The rules that were evaluated, with the text reporters show (SARIF rules, HTML).
+    #[serde(default)]
+    pub rules: Vec<RuleInfo>,
+    pub errors: Vec<CollectionError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScanInfo {
+    pub started_at: String,
+    pub finished_at: String,
+    pub sources: Vec<SourceInfo>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ByStatus {
+    pub pass: u64,
+    pub fail: u64,
+    pub unknown: u64,
+    pub error: u64,
+    pub waived: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub resources: u64,
+    pub rules: u64,
+    pub by_status: ByStatus,
+    #[serde(default)]
+    pub skipped: Skipped,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResourceRef {
+    pub id: String,
+    pub kind: Kind,
+    pub source: SourceType,
+    pub name: String,
+    pub account: Option<String>,
+    pub region: Option<String>,
+    pub location: Option<Location>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub rule_id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub status: Status,
+    pub message: String,
+    pub resource: ResourceRef,
+    pub controls: BTreeMap<String, Vec<String>>,
+    pub fingerprint: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleInfo {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub severity: Severity,
+    pub kind: Kind,
+    pub remediation: String,
+}
+
+impl Report {
+    pub fn count(&self, status: Status) -> u64 {
+        self.findings.iter().filter(|f| f.status == status).count() as u64
+    }
+}

@@ -1,0 +1,137 @@
+//! The pipeline behind `complyctl scan`: inventory -> engine -> findings -> frameworks -> report.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sha2::{Digest, Sha256};
+
+use crate::engine::{self, PolicyError, PolicySet, Status};
+use crate::frameworks::rollup::rollup;
+use crate::frameworks::Frameworks;
+use crate::inventory::{Inventory, Resource};
+use crate::report::{ByStatus, Finding, Report, ResourceRef, RuleInfo, ScanInfo, Summary, Tool, REPORT_SCHEMA_VERSION};
+
+/// Stable identity of a (rule, resource) pair: survives re-runs, moves within a file and
+/// unrelated changes, since it hashes neither line numbers nor messages.
+pub fn fingerprint(rule_id: &str, r: &Resource) -> String {
+    let mut h = Sha256::new();
+    for part in [
+        rule_id,
+        r.source.as_str(),
+        r.account.as_deref().unwrap_or(""),
+        r.region.as_deref().unwrap_or(""),
+        r.id.as_str(),
+    ] {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    hex::encode(&h.finalize()[..16])
+}
+
+/// Current time as RFC 3339, or SOURCE_DATE_EPOCH when set (reproducible outputs).
+pub fn now_rfc3339() -> String {
+    let fixed = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok());
+    let t = match fixed.and_then(|s| chrono::DateTime::from_timestamp(s, 0)) {
+        Some(t) => t,
+        None => chrono::Utc::now(),
+    };
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+pub struct ScanInput<'a> {
+    pub inventory: &'a Inventory,
+    pub policies: &'a PolicySet,
+    /// The selected packs (all built-in packs when none was named).
+    pub frameworks: &'a Frameworks,
+    /// True when the user named frameworks: only rules mapped in them are reported.
+    pub restrict_to_frameworks: bool,
+    pub workers: usize,
+    pub started_at: String,
+}
+
+pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
+    let ScanInput { inventory: inv, policies, frameworks, restrict_to_frameworks, workers, started_at } = input;
+    let params = frameworks.params();
+    let results = engine::evaluate(policies, inv, &params, workers)?;
+    let controls = frameworks.controls_by_rule();
+    let selected: BTreeSet<&str> = policies
+        .rules
+        .iter()
+        .map(|r| r.meta.id.as_str())
+        .filter(|id| !restrict_to_frameworks || controls.contains_key(*id))
+        .collect();
+
+    let mut findings = Vec::with_capacity(results.len());
+    for r in results {
+        let rule = &policies.rules[r.rule];
+        if !selected.contains(rule.meta.id.as_str()) {
+            continue;
+        }
+        let res = &inv.resources[r.resource];
+        let message = match r.status {
+            Status::Pass => "compliant".to_string(),
+            _ => r.messages.join("; "),
+        };
+        findings.push(Finding {
+            rule_id: rule.meta.id.clone(),
+            title: rule.meta.title.clone(),
+            severity: rule.meta.severity,
+            status: r.status,
+            message,
+            resource: ResourceRef {
+                id: res.id.clone(),
+                kind: res.kind,
+                source: res.source,
+                name: res.name.clone(),
+                account: res.account.clone(),
+                region: res.region.clone(),
+                location: res.location.clone(),
+            },
+            controls: controls.get(&rule.meta.id).cloned().unwrap_or_default(),
+            fingerprint: fingerprint(&rule.meta.id, res),
+        });
+    }
+    findings.sort_by(|a, b| {
+        (&a.rule_id, &a.resource.id, a.resource.source, &a.fingerprint).cmp(&(&b.rule_id, &b.resource.id, b.resource.source, &b.fingerprint))
+    });
+
+    let mut by_rule: BTreeMap<String, Vec<Status>> = BTreeMap::new();
+    let mut by_status = ByStatus::default();
+    for f in &findings {
+        by_rule.entry(f.rule_id.clone()).or_default().push(f.status);
+        match f.status {
+            Status::Pass => by_status.pass += 1,
+            Status::Fail => by_status.fail += 1,
+            Status::Unknown => by_status.unknown += 1,
+            Status::Error => by_status.error += 1,
+            Status::Waived => by_status.waived += 1,
+        }
+    }
+    let rules: Vec<RuleInfo> = policies
+        .rules
+        .iter()
+        .filter(|r| selected.contains(r.meta.id.as_str()))
+        .map(|r| RuleInfo {
+            id: r.meta.id.clone(),
+            title: r.meta.title.clone(),
+            description: r.meta.description.clone(),
+            severity: r.meta.severity,
+            kind: r.meta.kind,
+            remediation: r.meta.remediation.clone(),
+        })
+        .collect();
+    Ok(Report {
+        schema_version: REPORT_SCHEMA_VERSION,
+        tool: Tool { name: "complyctl".to_string(), version: env!("CARGO_PKG_VERSION").to_string() },
+        scan: ScanInfo { started_at, finished_at: now_rfc3339(), sources: inv.sources.clone() },
+        summary: Summary {
+            resources: inv.resources.len() as u64,
+            rules: rules.len() as u64,
+            by_status,
+            skipped: inv.skipped.clone(),
+        },
+        findings,
+        frameworks: rollup(frameworks, &by_rule),
+        rules,
+        errors: inv.errors.clone(),
+    })
+}
