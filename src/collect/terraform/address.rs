@@ -149,6 +149,12 @@ pub enum Reference {
     Other,
 }
 
+/// Only literal keys (`[0]`, `["raw"]`) select an instance; `[count.index]` or `[each.key]`
+/// select "the same instance as the referrer", which the linker works out.
+fn literal_key(k: Option<String>) -> Option<String> {
+    k.filter(|k| k.starts_with('"') || k.parse::<i64>().is_ok())
+}
+
 pub fn parse_reference(s: &str) -> Reference {
     let Some(steps) = parse_traversal(s) else {
         return Reference::Other;
@@ -161,7 +167,7 @@ pub fn parse_reference(s: &str) -> Reference {
         Some("module") => match (steps.get(1), steps.get(2)) {
             (Some(call), Some(out)) => Reference::ModuleOutput {
                 call: call.name.clone(),
-                key: call.key.clone(),
+                key: literal_key(call.key.clone()),
                 output: out.name.clone(),
             },
             _ => Reference::Other,
@@ -173,7 +179,7 @@ pub fn parse_reference(s: &str) -> Reference {
             Some(n) if steps[0].key.is_none() => Reference::Resource {
                 rtype: rtype.to_string(),
                 name: n.name.clone(),
-                key: n.key.clone(),
+                key: literal_key(n.key.clone()),
             },
             _ => Reference::Other,
         },
@@ -212,6 +218,10 @@ mod tests {
         assert_eq!(parse_reference("data.aws_iam_policy_document.x.json"), Reference::Other);
         assert_eq!(parse_reference("count.index"), Reference::Other);
         assert_eq!(parse_reference("local.name"), Reference::Other);
+        assert_eq!(
+            parse_reference("aws_s3_bucket.b[count.index].id"),
+            Reference::Resource { rtype: "aws_s3_bucket".into(), name: "b".into(), key: None }
+        );
     }
 
     #[test]

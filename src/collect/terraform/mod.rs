@@ -73,6 +73,17 @@ pub fn parse_plan(path: &str, bytes: Vec<u8>) -> Result<Inventory, PlanError> {
 }
 
 fn deserialize(path: &str, text: &str) -> Result<Plan, PlanError> {
+    match text.trim_start().chars().next() {
+        None => return Err(PlanError::Decode { path: path.to_string(), source: DecodeError::Empty }),
+        Some('{') => {}
+        Some(c) if c == '[' || c == '"' || c.is_ascii_digit() || c == '-' || c == 't' || c == 'f' || c == 'n' => {
+            return Err(PlanError::NotAPlan {
+                path: path.to_string(),
+                why: "the top-level JSON value is not an object (expected the output of `terraform show -json PLANFILE`)".to_string(),
+            })
+        }
+        Some(_) => {}
+    }
     // First a syntax check with positions, then a typed read with JSON paths: a type
     // error names the field (`resource_changes[3].change.actions`), a syntax error the line.
     let mut de = serde_json::Deserializer::from_str(text);
@@ -485,3 +496,6 @@ impl Linker {
         (definite, ambiguous)
     }
 }
+
+#[cfg(test)]
+mod tests;

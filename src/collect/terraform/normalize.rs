@@ -293,7 +293,7 @@ fn s3_bucket(a: &Attrs) -> Map<String, Value> {
         Err(m) => m,
         Ok(gs) => Value::Array(gs.iter().flat_map(|g| acl_grants_v3(&a.nested(g, "grant"))).collect()),
     };
-    let object_lock = match (a.get("object_lock_enabled"), a.block("object_lock_configuration")) {
+    let object_lock = match (a.setting("object_lock_enabled"), a.block("object_lock_configuration")) {
         (_, Some(v)) if is_marker(v) => v.clone(),
         (_, Some(v)) => {
             let ol = a.nested(v, "object_lock_configuration");
@@ -321,8 +321,8 @@ fn s3_bucket(a: &Attrs) -> Map<String, Value> {
         ("versioning", versioning),
         ("logging", logging),
         ("lifecycle_rules", lifecycle_rules),
-        ("policy", parse_document(a.get("policy"))),
-        ("acl", json!({"canned": a.get("acl"), "grants": grants})),
+        ("policy", parse_document(a.setting("policy"))),
+        ("acl", json!({"canned": a.setting("acl"), "grants": grants})),
         ("object_lock", object_lock),
         ("replication", replication),
         ("ownership_controls", Value::Null),
@@ -569,7 +569,7 @@ fn network_acl(rtype: &str, a: &Attrs) -> Map<String, Value> {
 }
 
 fn iam_role(a: &Attrs) -> Map<String, Value> {
-    let attached = match a.get("managed_policy_arns") {
+    let attached = match a.setting("managed_policy_arns") {
         Value::Null => json!([]),
         v => v,
     };
@@ -603,7 +603,7 @@ fn eks_cluster(a: &Attrs) -> Map<String, Value> {
             let vc = a.nested(v, "vpc_config");
             let public = vc.or("endpoint_public_access", json!(true));
             // EKS opens a public endpoint to 0.0.0.0/0 unless public_access_cidrs narrows it.
-            let cidrs = match vc.get("public_access_cidrs") {
+            let cidrs = match vc.setting("public_access_cidrs") {
                 Value::Null => json!(["0.0.0.0/0"]),
                 c => c,
             };

@@ -104,8 +104,14 @@ impl<'a> Attrs<'a> {
         }
     }
 
-    /// The value, with a computed-but-not-configured unknown read as absent (null).
+    /// The value as planned; unknown stays unknown (ids, ARNs and other computed results).
     pub fn get(&self, key: &str) -> Value {
+        self.raw(key).clone()
+    }
+
+    /// An optional setting: a computed-but-not-configured unknown reads as absent (null),
+    /// since the provider only reports back what AWS defaults to.
+    pub fn setting(&self, key: &str) -> Value {
         let v = self.raw(key);
         if is_marker(v) && !self.configured(key) {
             return Value::Null;
@@ -115,7 +121,7 @@ impl<'a> Attrs<'a> {
 
     /// A value, or `default` when absent. Unknown stays unknown.
     pub fn or(&self, key: &str, default: Value) -> Value {
-        match self.get(key) {
+        match self.setting(key) {
             Value::Null => default,
             v => v,
         }
@@ -191,11 +197,12 @@ mod tests {
         let values = json!({"versioning": {"$unknown": "known_after_apply"}, "policy": {"$unknown": "known_after_apply"}});
         let exprs = json!({"policy": {"references": ["aws_s3_bucket.b.arn"]}});
         let a = Attrs::new(&values, Some(&exprs));
-        assert_eq!(a.get("versioning"), Value::Null);
+        assert_eq!(a.setting("versioning"), Value::Null);
+        assert!(is_marker(&a.get("versioning")), "computed results stay unknown");
         assert!(a.block("versioning").is_none());
-        assert!(is_marker(&a.get("policy")));
+        assert!(is_marker(&a.setting("policy")));
         // without configuration we cannot tell, so unknown stays unknown
         let a = Attrs::new(&values, None);
-        assert!(is_marker(&a.get("versioning")));
+        assert!(is_marker(&a.setting("versioning")));
     }
 }
