@@ -51,7 +51,11 @@ pub struct ScanInput<'a> {
 pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
     let ScanInput { inventory: inv, policies, frameworks, restrict_to_frameworks, workers, started_at } = input;
     let params = frameworks.params();
-    let results = engine::evaluate(policies, inv, &params, workers)?;
+    let now_ns = chrono::DateTime::parse_from_rfc3339(&started_at)
+        .ok()
+        .and_then(|t| t.timestamp_nanos_opt())
+        .unwrap_or(0);
+    let results = engine::evaluate(policies, inv, &params, now_ns, workers)?;
     let controls = frameworks.controls_by_rule();
     let selected: BTreeSet<&str> = policies
         .rules

@@ -95,7 +95,7 @@ fn output_files_are_written_in_the_requested_format() {
         .assert()
         .code(0);
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json_path).unwrap()).unwrap();
-    assert_eq!(v["summary"]["resources"], 3);
+    assert_eq!(v["summary"]["resources"], 4, "3 resources and the plan account");
     let table = std::fs::read_to_string(&table_path).unwrap();
     assert!(table.contains("EC2.VPC_FLOW_LOGS"), "{table}");
     assert!(!table.contains('\u{1b}'), "files never get colour");

@@ -43,9 +43,11 @@ fn wrapper_module(set: &PolicySet) -> (String, HashMap<Kind, (String, Vec<usize>
         let p = &r.package;
         let _ = write!(
             src,
-            "r{i} := {{\"deny\": [m | some m in {p}.deny], \"unknown\": [m | some m in {p}.unknown], \"compliant\": c{i}}}\n\
+            "r{i} := {{\"deny\": [m | some m in {p}.deny], \"unknown\": [m | some m in {p}.unknown], \"compliant\": c{i}, \"not_applicable\": n{i}}}\n\
              default c{i} := false\n\
-             c{i} if {p}.compliant == true\n\n"
+             c{i} if {p}.compliant == true\n\
+             default n{i} := false\n\
+             n{i} if {p}.not_applicable == true\n\n"
         );
         by_kind.entry(r.meta.kind).or_default().push(i);
     }
@@ -78,8 +80,16 @@ fn to_strings(v: Option<&Value>) -> Vec<String> {
     out
 }
 
-/// deny > unknown > compliant > no evidence (unknown): a rule that forgets a case fails closed.
-pub fn decide(decision: &Value) -> Outcome {
+/// not_applicable > deny > unknown > compliant > no evidence (unknown): a rule that forgets a
+/// case fails closed. None means the rule does not apply to this resource (no finding).
+pub fn decide(decision: &Value) -> Option<Outcome> {
+    if decision.get("not_applicable") == Some(&Value::Bool(true)) {
+        return None;
+    }
+    Some(decide_applicable(decision))
+}
+
+fn decide_applicable(decision: &Value) -> Outcome {
     let deny = to_strings(decision.get("deny"));
     if !deny.is_empty() {
         return Outcome { status: Status::Fail, messages: deny };
@@ -146,7 +156,7 @@ impl Evaluator {
         self.by_kind.get(&kind).map(|(_, v)| v.as_slice()).unwrap_or(&[])
     }
 
-    /// Decisions of every rule of `kind` on one resource (JSON form).
+    /// Decisions of every applicable rule of `kind` on one resource (JSON form).
     pub fn evaluate(&mut self, kind: Kind, resource: &Value) -> Vec<(usize, Outcome)> {
         let Some((path, idxs)) = self.by_kind.get(&kind).cloned() else { return Vec::new() };
         self.engine.set_input(regorus::Value::from(resource.clone()));
@@ -154,18 +164,18 @@ impl Evaluator {
             Ok(v) => {
                 let json = serde_json::to_value(&v).unwrap_or(Value::Null);
                 idxs.iter()
-                    .map(|&i| {
+                    .filter_map(|&i| {
                         let d = json.get(i.to_string()).cloned().unwrap_or(Value::Null);
-                        (i, decide(&d))
+                        decide(&d).map(|o| (i, o))
                     })
                     .collect()
             }
             // One rule failing at runtime must not take the others down: retry one by one.
             Err(_) => idxs
                 .iter()
-                .map(|&i| match self.engine.eval_rule(format!("data.{WRAPPER_PKG}.r{i}")) {
-                    Ok(v) => (i, decide(&serde_json::to_value(&v).unwrap_or(Value::Null))),
-                    Err(e) => (i, Outcome { status: Status::Error, messages: vec![format!("rule evaluation failed: {e}")] }),
+                .filter_map(|&i| match self.engine.eval_rule(format!("data.{WRAPPER_PKG}.r{i}")) {
+                    Ok(v) => decide(&serde_json::to_value(&v).unwrap_or(Value::Null)).map(|o| (i, o)),
+                    Err(e) => Some((i, Outcome { status: Status::Error, messages: vec![format!("rule evaluation failed: {e}")] })),
                 })
                 .collect(),
         }

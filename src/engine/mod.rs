@@ -51,7 +51,7 @@ pub struct RuleResult {
 }
 
 /// The `data` document rules see: parameters and the resources of the kinds rules `require`.
-pub fn build_data(set: &PolicySet, inv: &Inventory, params: &Map<String, Value>) -> Value {
+pub fn build_data(set: &PolicySet, inv: &Inventory, params: &Map<String, Value>, now_ns: i64) -> Value {
     let mut p: Map<String, Value> = set.params.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     for (k, v) in params {
         p.insert(k.clone(), v.clone());
@@ -68,17 +68,20 @@ pub fn build_data(set: &PolicySet, inv: &Inventory, params: &Map<String, Value>)
             }
         }
     }
-    serde_json::json!({"params": p, "inventory": by_kind})
+    // Rules about ages (keys, credentials) measure against the scan's start, not the wall
+    // clock, so a report can be reproduced.
+    serde_json::json!({"params": p, "inventory": by_kind, "now_ns": now_ns})
 }
 
-/// Is a rule applicable to a resource? Rules about what must exist (with `requires`) are
-/// not applicable to a plan that declares none of the kinds they read.
+/// Is a rule applicable to a resource? Account-level rules about what must exist are not
+/// applicable to a plan that declares none of the kinds they read: a plan rarely holds the
+/// whole account, so absence there proves nothing.
 fn applicable(rule: &Rule, inv: &Inventory, res: usize, plan_kinds: &BTreeSet<(Option<String>, Kind)>) -> bool {
     let r = &inv.resources[res];
     if rule.meta.kind != r.kind {
         return false;
     }
-    if r.source == SourceType::TerraformPlan && !rule.meta.requires.is_empty() {
+    if r.source == SourceType::TerraformPlan && r.kind == Kind::Account {
         return rule.meta.requires.iter().any(|k| plan_kinds.contains(&(r.source_path.clone(), *k)));
     }
     true
@@ -89,9 +92,10 @@ pub fn evaluate(
     set: &PolicySet,
     inv: &Inventory,
     params: &Map<String, Value>,
+    now_ns: i64,
     workers: usize,
 ) -> Result<Vec<RuleResult>, PolicyError> {
-    let data = build_data(set, inv, params);
+    let data = build_data(set, inv, params, now_ns);
     let plan_kinds: BTreeSet<(Option<String>, Kind)> = inv
         .resources
         .iter()

@@ -13,6 +13,9 @@ mod embedded {
 
 pub use embedded::FRAMEWORKS as EMBEDDED_FRAMEWORKS;
 
+/// Read the built-in policies from this directory instead of the copies embedded at build time.
+pub const BUILTIN_DIR_ENV: &str = "COMPLYCTL_BUILTIN_POLICIES";
+
 #[derive(Debug, thiserror::Error)]
 pub enum PolicyError {
     #[error("{0}")]
@@ -98,8 +101,25 @@ impl PolicySet {
     pub fn load(dirs: &[PathBuf], builtin: bool) -> Result<PolicySet, PolicyError> {
         let mut files: Vec<(PolicyFile, bool)> = Vec::new();
         if builtin {
-            for (rel, src) in embedded::POLICIES {
-                files.push((PolicyFile { origin: format!("policies/{rel}"), source: (*src).to_string() }, true));
+            match std::env::var_os(BUILTIN_DIR_ENV) {
+                // Rule authors: edit policies/ and test without rebuilding the binary.
+                Some(dir) => {
+                    let dir = PathBuf::from(dir);
+                    let mut paths = Vec::new();
+                    read_dir_rego(&dir, &mut paths)?;
+                    paths.sort();
+                    for p in paths {
+                        let rel = p.strip_prefix(&dir).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+                        let source = std::fs::read_to_string(&p)
+                            .map_err(|source| PolicyError::Io { path: p.display().to_string(), source })?;
+                        files.push((PolicyFile { origin: format!("policies/{rel}"), source }, true));
+                    }
+                }
+                None => {
+                    for (rel, src) in embedded::POLICIES {
+                        files.push((PolicyFile { origin: format!("policies/{rel}"), source: (*src).to_string() }, true));
+                    }
+                }
             }
         }
         for dir in dirs {

@@ -48,7 +48,8 @@ pub fn run_tests(set: &PolicySet, only: Option<&str>) -> Result<Vec<TestResult>,
             .add_policy(t.origin.clone(), t.source.clone())
             .map_err(|e| PolicyError::Invalid(e.to_string()))?;
     }
-    let data = serde_json::json!({"params": set.params, "inventory": {}});
+    // A fixed "now" (2026-01-01T00:00:00Z) so age-based tests do not rot.
+    let data = serde_json::json!({"params": set.params, "inventory": {}, "now_ns": 1_767_225_600_000_000_000_i64});
     engine
         .add_data(regorus::Value::from(data))
         .map_err(|e| PolicyError::Invalid(e.to_string()))?;

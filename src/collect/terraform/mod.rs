@@ -20,7 +20,10 @@ use self::link::{Op, Patch};
 use self::model::{Plan, ResourceChange};
 use self::values::{overlay, Attrs};
 use crate::inventory::unknown::{is_marker, marker, Reason};
-use crate::inventory::{Inventory, Resource, SourceInfo, SourceType, TerraformInfo};
+use crate::inventory::{Inventory, Kind, Resource, SourceInfo, SourceType, TerraformInfo};
+
+/// The id of the account resource a plan gets (plans have no account id until apply).
+pub const PLAN_ACCOUNT_ID: &str = "aws_account";
 
 /// Plans larger than this are refused rather than read into memory.
 pub const DEFAULT_MAX_PLAN_BYTES: u64 = 512 * 1024 * 1024;
@@ -330,6 +333,32 @@ fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
                 attrs.insert("attachment_count".to_string(), json!(n));
             }
         }
+    }
+
+    // One account resource per plan, so account-level rules ("a trail must exist") can run
+    // when the plan declares the kinds they read; the engine skips them otherwise.
+    if !parents.is_empty() {
+        let region = cfg.region(None);
+        let attributes = json!({"account_id": marker(Reason::KnownAfterApply), "region": region});
+        parents.push(Parent {
+            rtype: String::new(),
+            module: ModuleInstance::default(),
+            name: String::new(),
+            key: None,
+            resource: Resource {
+                id: PLAN_ACCOUNT_ID.to_string(),
+                kind: Kind::Account,
+                source: SourceType::TerraformPlan,
+                source_path: Some(path.to_string()),
+                name: "AWS account of this plan".to_string(),
+                account: None,
+                region,
+                tags: BTreeMap::new(),
+                location: None,
+                terraform: None,
+                attributes,
+            },
+        });
     }
 
     let mut regions: BTreeSet<String> = BTreeSet::new();

@@ -74,7 +74,7 @@ fn split_resources_join_their_bucket_through_references_when_ids_are_unknown() {
             "versioning_configuration": [{"status": {"constant_value": "Enabled"}}]})),
     ]});
     let inv = read(plan(changes, root));
-    assert_eq!(inv.resources.len(), 2);
+    assert_eq!(inv.resources.len(), 3, "two buckets and the plan's account");
     assert_eq!(attrs(&inv, "aws_s3_bucket.a")["versioning"]["status"], json!("Enabled"));
     // v4+ computed inline blocks not set in configuration are absent, not unknown
     assert_eq!(attrs(&inv, "aws_s3_bucket.b")["versioning"], json!({"status": "Disabled", "mfa_delete": false}));
@@ -172,8 +172,8 @@ fn literal_ids_link_existing_parents_and_deletes_are_counted_not_evaluated() {
     assert_eq!(inv.skipped.deleted, 1);
     assert_eq!(inv.skipped.non_aws, 1);
     assert_eq!(inv.skipped.unlinked.get("aws_s3_bucket_versioning"), Some(&1));
-    assert_eq!(inv.resources.len(), 1);
-    assert_eq!(inv.resources[0].kind, Kind::Ec2SecurityGroup);
+    let kinds: Vec<Kind> = inv.resources.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, vec![Kind::Account, Kind::Ec2SecurityGroup]);
 }
 
 #[test]
