@@ -64,7 +64,7 @@ fn corpus_findings_agree_with_the_fixture_authors() {
     }
     // UTF-16 with a BOM, as Windows PowerShell writes it
     let Some(r) = scan_corpus("checkov__s3-bucket-utf16-bom-tf1.2.json") else { return };
-    assert_eq!(r["summary"]["resources"], 1);
+    assert_eq!(r["summary"]["resources"], 2, "the bucket and the plan account");
     // deletes are counted, not evaluated
     let Some(r) = scan_corpus("snyk-cli__destroy-iam-s3-codebuild-tf0.15.json") else { return };
     assert_eq!(r["summary"]["resources"], 0);
