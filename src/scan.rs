@@ -8,7 +8,10 @@ use crate::engine::{self, PolicyError, PolicySet, Status};
 use crate::frameworks::rollup::rollup;
 use crate::frameworks::Frameworks;
 use crate::inventory::{Inventory, Resource};
-use crate::report::{ByStatus, Finding, Report, ResourceRef, RuleInfo, ScanInfo, Summary, Tool, REPORT_SCHEMA_VERSION};
+use crate::report::{
+    ByStatus, Finding, Report, ResourceRef, RuleInfo, ScanInfo, Summary, Tool,
+    REPORT_SCHEMA_VERSION,
+};
 
 /// Stable identity of a (rule, resource) pair: survives re-runs, moves within a file and
 /// unrelated changes, since it hashes neither line numbers nor messages.
@@ -29,7 +32,9 @@ pub fn fingerprint(rule_id: &str, r: &Resource) -> String {
 
 /// Current time as RFC 3339, or SOURCE_DATE_EPOCH when set (reproducible outputs).
 pub fn now_rfc3339() -> String {
-    let fixed = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok());
+    let fixed = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok());
     let t = match fixed.and_then(|s| chrono::DateTime::from_timestamp(s, 0)) {
         Some(t) => t,
         None => chrono::Utc::now(),
@@ -49,7 +54,14 @@ pub struct ScanInput<'a> {
 }
 
 pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
-    let ScanInput { inventory: inv, policies, frameworks, restrict_to_frameworks, workers, started_at } = input;
+    let ScanInput {
+        inventory: inv,
+        policies,
+        frameworks,
+        restrict_to_frameworks,
+        workers,
+        started_at,
+    } = input;
     let params = frameworks.params();
     let now_ns = chrono::DateTime::parse_from_rfc3339(&started_at)
         .ok()
@@ -95,7 +107,18 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         });
     }
     findings.sort_by(|a, b| {
-        (&a.rule_id, &a.resource.id, a.resource.source, &a.fingerprint).cmp(&(&b.rule_id, &b.resource.id, b.resource.source, &b.fingerprint))
+        (
+            &a.rule_id,
+            &a.resource.id,
+            a.resource.source,
+            &a.fingerprint,
+        )
+            .cmp(&(
+                &b.rule_id,
+                &b.resource.id,
+                b.resource.source,
+                &b.fingerprint,
+            ))
     });
 
     let mut by_rule: BTreeMap<String, Vec<Status>> = BTreeMap::new();
@@ -125,8 +148,15 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         .collect();
     Ok(Report {
         schema_version: REPORT_SCHEMA_VERSION,
-        tool: Tool { name: "complyctl".to_string(), version: env!("CARGO_PKG_VERSION").to_string() },
-        scan: ScanInfo { started_at, finished_at: now_rfc3339(), sources: inv.sources.clone() },
+        tool: Tool {
+            name: "complyctl".to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        },
+        scan: ScanInfo {
+            started_at,
+            finished_at: now_rfc3339(),
+            sources: inv.sources.clone(),
+        },
         summary: Summary {
             resources: inv.resources.len() as u64,
             rules: rules.len() as u64,

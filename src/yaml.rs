@@ -30,11 +30,16 @@ pub fn parse<T: DeserializeOwned>(origin: &str, text: &str) -> Result<T, YamlErr
     if text.len() > MAX_YAML_BYTES {
         return Err(YamlError {
             origin: origin.to_string(),
-            message: format!("{} bytes is more than the {MAX_YAML_BYTES}-byte limit for YAML", text.len()),
+            message: format!(
+                "{} bytes is more than the {MAX_YAML_BYTES}-byte limit for YAML",
+                text.len()
+            ),
         });
     }
-    serde_saphyr::from_str_with_options(text, options())
-        .map_err(|e| YamlError { origin: origin.to_string(), message: e.to_string() })
+    serde_saphyr::from_str_with_options(text, options()).map_err(|e| YamlError {
+        origin: origin.to_string(),
+        message: e.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -46,10 +51,21 @@ mod tests {
     fn rejects_alias_bombs_and_duplicate_keys() {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..10 {
-            bomb.push_str(&format!("{}: &{} [*{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}]\n",
-                (b'a' + i) as char, (b'a' + i) as char,
-                (b'a' + i - 1) as char, (b'a' + i - 1) as char, (b'a' + i - 1) as char, (b'a' + i - 1) as char, (b'a' + i - 1) as char,
-                (b'a' + i - 1) as char, (b'a' + i - 1) as char, (b'a' + i - 1) as char, (b'a' + i - 1) as char, (b'a' + i - 1) as char));
+            bomb.push_str(&format!(
+                "{}: &{} [*{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}]\n",
+                (b'a' + i) as char,
+                (b'a' + i) as char,
+                (b'a' + i - 1) as char,
+                (b'a' + i - 1) as char,
+                (b'a' + i - 1) as char,
+                (b'a' + i - 1) as char,
+                (b'a' + i - 1) as char,
+                (b'a' + i - 1) as char,
+                (b'a' + i - 1) as char,
+                (b'a' + i - 1) as char,
+                (b'a' + i - 1) as char,
+                (b'a' + i - 1) as char
+            ));
         }
         let r: Result<serde_json::Value, _> = parse("bomb.yaml", &bomb);
         assert!(r.is_err());

@@ -38,10 +38,14 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Evaluate Terraform plans or saved inventories and report findings
-    #[command(after_help = "Examples:\n  complyctl scan --plan plan.json\n  complyctl scan --plan a.json --plan b.json --fail-on critical\n  complyctl scan --plan plan.json --format json --output sarif=results.sarif")]
+    #[command(
+        after_help = "Examples:\n  complyctl scan --plan plan.json\n  complyctl scan --plan a.json --plan b.json --fail-on critical\n  complyctl scan --plan plan.json --format json --output sarif=results.sarif"
+    )]
     Scan(ScanArgs),
     /// Print the normalized inventory of a plan as JSON (the input rules see)
-    #[command(after_help = "Example:\n  complyctl inventory --plan plan.json | jq '.resources[] | select(.kind == \"aws.s3.bucket\")'")]
+    #[command(
+        after_help = "Example:\n  complyctl inventory --plan plan.json | jq '.resources[] | select(.kind == \"aws.s3.bucket\")'"
+    )]
     Inventory(InventoryArgs),
     /// List, show and test rules
     #[command(subcommand)]
@@ -138,7 +142,9 @@ pub enum PolicyCommand {
         policies: PolicyArgs,
     },
     /// Run the test_* rules of _test.rego files (the built-in ones, or those in DIR)
-    #[command(after_help = "Examples:\n  complyctl policy test\n  complyctl policy test ./my-policies")]
+    #[command(
+        after_help = "Examples:\n  complyctl policy test\n  complyctl policy test ./my-policies"
+    )]
     Test {
         /// Directories of policies and tests; none = the built-in policies
         dirs: Vec<PathBuf>,

@@ -8,7 +8,10 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde_json::json;
 
-use super::args::{Cli, Command, FailOn, Format, FrameworkCommand, ListFormat, PolicyArgs, PolicyCommand, ScanArgs, SourceArgs};
+use super::args::{
+    Cli, Command, FailOn, Format, FrameworkCommand, ListFormat, PolicyArgs, PolicyCommand,
+    ScanArgs, SourceArgs,
+};
 use super::output::{parse_output_spec, stdout_color, write_atomic, write_stdout};
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INCOMPLETE};
 use crate::collect::terraform;
@@ -46,19 +49,26 @@ fn load_policies(args: &PolicyArgs) -> Result<PolicySet> {
 /// Read every --plan and --inventory into one inventory.
 pub fn load_sources(src: &SourceArgs) -> Result<Inventory> {
     if src.plans.is_empty() && src.inventories.is_empty() {
-        bail!("nothing to scan: give --plan FILE (from `terraform show -json`) or --inventory FILE");
+        bail!(
+            "nothing to scan: give --plan FILE (from `terraform show -json`) or --inventory FILE"
+        );
     }
     let mut inv = Inventory::default();
     for p in &src.plans {
         inv.extend(terraform::read_plan(p)?);
     }
     for p in &src.inventories {
-        let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
         let mut de = serde_json::Deserializer::from_str(&text);
         let saved: Inventory = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| anyhow::anyhow!("{}: at `{}`: {}", p.display(), e.path(), e.inner()))?;
         if saved.schema_version != SCHEMA_VERSION {
-            bail!("{}: inventory schema_version {} is not supported (expected {SCHEMA_VERSION})", p.display(), saved.schema_version);
+            bail!(
+                "{}: inventory schema_version {} is not supported (expected {SCHEMA_VERSION})",
+                p.display(),
+                saved.schema_version
+            );
         }
         inv.extend(saved);
     }
@@ -82,7 +92,14 @@ pub fn exit_code(report: &Report, fail_on: FailOn) -> u8 {
         return EXIT_INCOMPLETE;
     }
     match threshold(fail_on) {
-        Some(t) if report.findings.iter().any(|f| f.status == Status::Fail && f.severity >= t) => EXIT_FINDINGS,
+        Some(t)
+            if report
+                .findings
+                .iter()
+                .any(|f| f.status == Status::Fail && f.severity >= t) =>
+        {
+            EXIT_FINDINGS
+        }
         _ => EXIT_CLEAN,
     }
 }
@@ -106,9 +123,11 @@ fn cmd_scan(args: ScanArgs, color: bool) -> Result<u8> {
     let all = Frameworks::load_builtin(&policies)?;
     let frameworks = all.select(&args.frameworks)?;
     let inventory = load_sources(&args.sources)?;
-    let workers = args
-        .workers
-        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    let workers = args.workers.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    });
     let report = scan(ScanInput {
         inventory: &inventory,
         policies: &policies,
@@ -126,7 +145,8 @@ fn cmd_scan(args: ScanArgs, color: bool) -> Result<u8> {
 
 fn new_table() -> Table {
     let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
     t
 }
 
@@ -150,7 +170,8 @@ fn cmd_policy(cmd: PolicyCommand, _color: bool) -> Result<u8> {
                         .map(|r| {
                             let mut v = serde_json::to_value(&r.meta).unwrap_or_default();
                             v["builtin"] = json!(r.builtin);
-                            v["controls"] = json!(controls.get(&r.meta.id).cloned().unwrap_or_default());
+                            v["controls"] =
+                                json!(controls.get(&r.meta.id).cloned().unwrap_or_default());
                             v
                         })
                         .collect();
@@ -160,7 +181,12 @@ fn cmd_policy(cmd: PolicyCommand, _color: bool) -> Result<u8> {
                     let mut t = new_table();
                     t.set_header(vec!["Rule", "Severity", "Kind", "Title"]);
                     for r in &set.rules {
-                        t.add_row(vec![r.meta.id.clone(), r.meta.severity.to_string(), r.meta.kind.to_string(), r.meta.title.clone()]);
+                        t.add_row(vec![
+                            r.meta.id.clone(),
+                            r.meta.severity.to_string(),
+                            r.meta.kind.to_string(),
+                            r.meta.title.clone(),
+                        ]);
                     }
                     write_stdout(format!("{t}\n{} rules\n", set.rules.len()).as_bytes())?;
                 }
@@ -177,13 +203,20 @@ fn cmd_policy(cmd: PolicyCommand, _color: bool) -> Result<u8> {
             Ok(EXIT_CLEAN)
         }
         PolicyCommand::Test { dirs, format } => {
-            let set = if dirs.is_empty() { PolicySet::load(&[], true)? } else { PolicySet::load(&dirs, true)? };
+            let set = if dirs.is_empty() {
+                PolicySet::load(&[], true)?
+            } else {
+                PolicySet::load(&dirs, true)?
+            };
             let only = if dirs.is_empty() { None } else { Some(()) };
             let results = run_tests(&set, None)?;
             // With DIRs, only their tests count (built-ins are loaded for the shared library).
             let results: Vec<_> = match only {
                 None => results,
-                Some(()) => results.into_iter().filter(|r| !r.file.starts_with("policies/")).collect(),
+                Some(()) => results
+                    .into_iter()
+                    .filter(|r| !r.file.starts_with("policies/"))
+                    .collect(),
             };
             let failed = results.iter().filter(|r| !r.passed).count();
             match format {
@@ -191,7 +224,13 @@ fn cmd_policy(cmd: PolicyCommand, _color: bool) -> Result<u8> {
                 ListFormat::Table => {
                     let mut out = String::new();
                     for r in results.iter().filter(|r| !r.passed) {
-                        let _ = writeln!(out, "FAIL {} {}: {}", r.file, r.name, r.message.as_deref().unwrap_or(""));
+                        let _ = writeln!(
+                            out,
+                            "FAIL {} {}: {}",
+                            r.file,
+                            r.name,
+                            r.message.as_deref().unwrap_or("")
+                        );
                     }
                     let _ = writeln!(out, "{} passed, {} failed", results.len() - failed, failed);
                     write_stdout(out.as_bytes())?;
@@ -200,7 +239,11 @@ fn cmd_policy(cmd: PolicyCommand, _color: bool) -> Result<u8> {
             if results.is_empty() {
                 bail!("no test_* rules found");
             }
-            Ok(if failed > 0 { EXIT_FINDINGS } else { EXIT_CLEAN })
+            Ok(if failed > 0 {
+                EXIT_FINDINGS
+            } else {
+                EXIT_CLEAN
+            })
         }
     }
 }
@@ -210,7 +253,11 @@ pub fn rule_doc(rule: &crate::engine::Rule, fws: &Frameworks) -> String {
     let m = &rule.meta;
     let mut s = String::new();
     let _ = writeln!(s, "{} — {}\n", m.id, m.title);
-    let _ = writeln!(s, "Severity: {}\nResource kind: {}\nSource: {}\n", m.severity, m.kind, rule.origin);
+    let _ = writeln!(
+        s,
+        "Severity: {}\nResource kind: {}\nSource: {}\n",
+        m.severity, m.kind, rule.origin
+    );
     let _ = writeln!(s, "What it checks and why:\n  {}\n", m.description);
     let _ = writeln!(s, "Remediation:\n  {}\n", m.remediation);
     if !m.params.is_empty() {
@@ -255,12 +302,24 @@ fn cmd_framework(cmd: FrameworkCommand, _color: bool) -> Result<u8> {
                 ListFormat::Json => write_stdout(&json_bytes(&json!(rows))?)?,
                 ListFormat::Table => {
                     let mut t = new_table();
-                    t.set_header(vec!["Id", "Name", "Version", "Controls", "Automated", "Manual"]);
+                    t.set_header(vec![
+                        "Id",
+                        "Name",
+                        "Version",
+                        "Controls",
+                        "Automated",
+                        "Manual",
+                    ]);
                     for r in &rows {
                         t.add_row(
                             ["id", "name", "version", "controls", "automated", "manual"]
                                 .iter()
-                                .map(|k| r[*k].as_str().map(str::to_string).unwrap_or_else(|| r[*k].to_string()))
+                                .map(|k| {
+                                    r[*k]
+                                        .as_str()
+                                        .map(str::to_string)
+                                        .unwrap_or_else(|| r[*k].to_string())
+                                })
                                 .collect::<Vec<_>>(),
                         );
                     }
@@ -279,7 +338,11 @@ fn cmd_framework(cmd: FrameworkCommand, _color: bool) -> Result<u8> {
                     let mut t = new_table();
                     t.set_header(vec!["Control", "Title", "Evidence"]);
                     for c in &p.controls {
-                        let ev = if c.rules.is_empty() { format!("manual: {}", c.manual.as_deref().unwrap_or("")) } else { c.rules.join(", ") };
+                        let ev = if c.rules.is_empty() {
+                            format!("manual: {}", c.manual.as_deref().unwrap_or(""))
+                        } else {
+                            c.rules.join(", ")
+                        };
                         t.add_row(vec![c.id.clone(), c.title.clone(), ev]);
                     }
                     let mut by: BTreeMap<bool, usize> = BTreeMap::new();

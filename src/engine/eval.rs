@@ -69,7 +69,11 @@ fn to_strings(v: Option<&Value>) -> Vec<String> {
             .iter()
             .map(|m| match m {
                 Value::String(s) => s.clone(),
-                Value::Object(o) => o.get("msg").and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| m.to_string()),
+                Value::Object(o) => o
+                    .get("msg")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| m.to_string()),
                 other => other.to_string(),
             })
             .collect(),
@@ -92,16 +96,28 @@ pub fn decide(decision: &Value) -> Option<Outcome> {
 fn decide_applicable(decision: &Value) -> Outcome {
     let deny = to_strings(decision.get("deny"));
     if !deny.is_empty() {
-        return Outcome { status: Status::Fail, messages: deny };
+        return Outcome {
+            status: Status::Fail,
+            messages: deny,
+        };
     }
     let unknown = to_strings(decision.get("unknown"));
     if !unknown.is_empty() {
-        return Outcome { status: Status::Unknown, messages: unknown };
+        return Outcome {
+            status: Status::Unknown,
+            messages: unknown,
+        };
     }
     if decision.get("compliant") == Some(&Value::Bool(true)) {
-        return Outcome { status: Status::Pass, messages: Vec::new() };
+        return Outcome {
+            status: Status::Pass,
+            messages: Vec::new(),
+        };
     }
-    Outcome { status: Status::Unknown, messages: vec!["the rule found no evidence of compliance".to_string()] }
+    Outcome {
+        status: Status::Unknown,
+        messages: vec!["the rule found no evidence of compliance".to_string()],
+    }
 }
 
 fn regorus_err(origin_hint: &str, e: impl std::fmt::Display) -> PolicyError {
@@ -118,23 +134,37 @@ impl Evaluator {
             check_interval: NonZeroU32::new(64).unwrap_or(NonZeroU32::MIN),
         });
         for m in &set.modules {
-            engine.add_policy(m.origin.clone(), m.source.clone()).map_err(|e| regorus_err("", e))?;
+            engine
+                .add_policy(m.origin.clone(), m.source.clone())
+                .map_err(|e| regorus_err("", e))?;
         }
         let (src, by_kind) = wrapper_module(set);
-        engine.add_policy("<complyctl wrapper>".to_string(), src).map_err(|e| regorus_err("internal wrapper: ", e))?;
+        engine
+            .add_policy("<complyctl wrapper>".to_string(), src)
+            .map_err(|e| regorus_err("internal wrapper: ", e))?;
         let mut full = data.clone();
         if let Value::Object(o) = &mut full {
-            o.entry("params").or_insert_with(|| serde_json::to_value(&set.params).unwrap_or(Value::Null));
+            o.entry("params")
+                .or_insert_with(|| serde_json::to_value(&set.params).unwrap_or(Value::Null));
         }
-        engine.add_data(regorus::Value::from(full)).map_err(|e| regorus_err("data: ", e))?;
-        Ok(Evaluator { engine, by_kind, rule_ids: set.rules.iter().map(|r| r.meta.id.clone()).collect() })
+        engine
+            .add_data(regorus::Value::from(full))
+            .map_err(|e| regorus_err("data: ", e))?;
+        Ok(Evaluator {
+            engine,
+            by_kind,
+            rule_ids: set.rules.iter().map(|r| r.meta.id.clone()).collect(),
+        })
     }
 
     /// Evaluate each rule once on an empty resource of its kind: surfaces unknown builtins and
     /// references to missing functions at load time instead of as per-resource errors.
     pub fn probe(mut self) -> Result<(), PolicyError> {
-        let mut kinds: Vec<(Kind, String, Vec<usize>)> =
-            self.by_kind.iter().map(|(k, (p, i))| (*k, p.clone(), i.clone())).collect();
+        let mut kinds: Vec<(Kind, String, Vec<usize>)> = self
+            .by_kind
+            .iter()
+            .map(|(k, (p, i))| (*k, p.clone(), i.clone()))
+            .collect();
         kinds.sort();
         for (kind, _, idxs) in kinds {
             let input = serde_json::json!({"id": "probe", "kind": kind.as_str(), "attributes": {}, "tags": {}});
@@ -143,8 +173,14 @@ impl Evaluator {
                 if let Err(e) = self.engine.eval_rule(format!("data.{WRAPPER_PKG}.r{i}")) {
                     let msg = e.to_string();
                     // Type errors on an empty resource are the rule's business; unknown functions are not.
-                    if msg.contains("unknown function") || msg.contains("not a function") || msg.contains("builtin") {
-                        return Err(PolicyError::Invalid(format!("rule {}: {msg}", self.rule_ids[i])));
+                    if msg.contains("unknown function")
+                        || msg.contains("not a function")
+                        || msg.contains("builtin")
+                    {
+                        return Err(PolicyError::Invalid(format!(
+                            "rule {}: {msg}",
+                            self.rule_ids[i]
+                        )));
                     }
                 }
             }
@@ -153,13 +189,19 @@ impl Evaluator {
     }
 
     pub fn rules_for(&self, kind: Kind) -> &[usize] {
-        self.by_kind.get(&kind).map(|(_, v)| v.as_slice()).unwrap_or(&[])
+        self.by_kind
+            .get(&kind)
+            .map(|(_, v)| v.as_slice())
+            .unwrap_or(&[])
     }
 
     /// Decisions of every applicable rule of `kind` on one resource (JSON form).
     pub fn evaluate(&mut self, kind: Kind, resource: &Value) -> Vec<(usize, Outcome)> {
-        let Some((path, idxs)) = self.by_kind.get(&kind).cloned() else { return Vec::new() };
-        self.engine.set_input(regorus::Value::from(resource.clone()));
+        let Some((path, idxs)) = self.by_kind.get(&kind).cloned() else {
+            return Vec::new();
+        };
+        self.engine
+            .set_input(regorus::Value::from(resource.clone()));
         match self.engine.eval_rule(path) {
             Ok(v) => {
                 let json = serde_json::to_value(&v).unwrap_or(Value::Null);
@@ -171,13 +213,23 @@ impl Evaluator {
                     .collect()
             }
             // One rule failing at runtime must not take the others down: retry one by one.
-            Err(_) => idxs
-                .iter()
-                .filter_map(|&i| match self.engine.eval_rule(format!("data.{WRAPPER_PKG}.r{i}")) {
-                    Ok(v) => decide(&serde_json::to_value(&v).unwrap_or(Value::Null)).map(|o| (i, o)),
-                    Err(e) => Some((i, Outcome { status: Status::Error, messages: vec![format!("rule evaluation failed: {e}")] })),
-                })
-                .collect(),
+            Err(_) => {
+                idxs.iter()
+                    .filter_map(|&i| {
+                        match self.engine.eval_rule(format!("data.{WRAPPER_PKG}.r{i}")) {
+                            Ok(v) => decide(&serde_json::to_value(&v).unwrap_or(Value::Null))
+                                .map(|o| (i, o)),
+                            Err(e) => Some((
+                                i,
+                                Outcome {
+                                    status: Status::Error,
+                                    messages: vec![format!("rule evaluation failed: {e}")],
+                                },
+                            )),
+                        }
+                    })
+                    .collect()
+            }
         }
     }
 }

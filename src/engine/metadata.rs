@@ -20,7 +20,13 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub const ALL: [Severity; 5] = [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info];
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -48,7 +54,11 @@ impl FromStr for Severity {
             "medium" => Severity::Medium,
             "high" => Severity::High,
             "critical" => Severity::Critical,
-            other => return Err(format!("unknown severity `{other}` (expected critical, high, medium, low or info)")),
+            other => {
+                return Err(format!(
+                    "unknown severity `{other}` (expected critical, high, medium, low or info)"
+                ))
+            }
         })
     }
 }
@@ -99,7 +109,9 @@ pub fn metadata_block(source: &str) -> Option<(usize, String)> {
     let mut yaml = String::new();
     for (_, line) in source.lines().enumerate().skip(start + 1) {
         let t = line.trim_start();
-        let Some(rest) = t.strip_prefix('#') else { break };
+        let Some(rest) = t.strip_prefix('#') else {
+            break;
+        };
         yaml.push_str(rest.strip_prefix(' ').unwrap_or(rest));
         yaml.push('\n');
     }
@@ -108,9 +120,12 @@ pub fn metadata_block(source: &str) -> Option<(usize, String)> {
 
 /// Parse and validate rule metadata. `origin` names the file for messages.
 pub fn parse_rule_meta(origin: &str, source: &str) -> Result<Option<RuleMeta>, String> {
-    let Some((line, yaml)) = metadata_block(source) else { return Ok(None) };
+    let Some((line, yaml)) = metadata_block(source) else {
+        return Ok(None);
+    };
     let here = format!("{origin}:{line}");
-    let ann: Annotations = crate::yaml::parse(&format!("{here}: METADATA"), &yaml).map_err(|e| e.to_string())?;
+    let ann: Annotations =
+        crate::yaml::parse(&format!("{here}: METADATA"), &yaml).map_err(|e| e.to_string())?;
     let custom = ann.custom.ok_or_else(|| format!("{here}: METADATA has no `custom` section (custom.id, custom.severity, custom.kind, custom.remediation)"))?;
     let need = |v: Option<String>, what: &str| -> Result<String, String> {
         match v.map(|s| s.trim().to_string()) {
@@ -122,12 +137,19 @@ pub fn parse_rule_meta(origin: &str, source: &str) -> Result<Option<RuleMeta>, S
     if !valid_rule_id(&id) {
         return Err(format!("{here}: rule id `{id}` must look like SERVICE.SNAKE_CASE (upper case letters, digits and _)"));
     }
-    let severity = need(custom.severity, "custom.severity")?.parse().map_err(|e| format!("{here}: {e}"))?;
-    let kind = need(custom.kind, "custom.kind")?.parse().map_err(|e| format!("{here}: {e}"))?;
+    let severity = need(custom.severity, "custom.severity")?
+        .parse()
+        .map_err(|e| format!("{here}: {e}"))?;
+    let kind = need(custom.kind, "custom.kind")?
+        .parse()
+        .map_err(|e| format!("{here}: {e}"))?;
     let requires = custom
         .requires
         .iter()
-        .map(|k| k.parse::<Kind>().map_err(|e| format!("{here}: custom.requires: {e}")))
+        .map(|k| {
+            k.parse::<Kind>()
+                .map_err(|e| format!("{here}: custom.requires: {e}"))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Some(RuleMeta {
         id,
@@ -144,8 +166,14 @@ pub fn parse_rule_meta(origin: &str, source: &str) -> Result<Option<RuleMeta>, S
 
 fn valid_rule_id(id: &str) -> bool {
     let mut parts = id.splitn(2, '.');
-    let (Some(svc), Some(rest)) = (parts.next(), parts.next()) else { return false };
-    let ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    let (Some(svc), Some(rest)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let ok = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    };
     ok(svc) && rest.split('.').all(ok)
 }
 
@@ -169,10 +197,13 @@ mod tests {
     fn reports_missing_fields_with_file_and_line() {
         let e = parse_rule_meta("x.rego", &RULE.replace("#   id: S3.X_Y\n", "")).unwrap_err();
         assert_eq!(e, "x.rego:1: METADATA is missing `custom.id`");
-        let e = parse_rule_meta("x.rego", &RULE.replace("aws.s3.bucket", "aws.s3.bukket")).unwrap_err();
+        let e =
+            parse_rule_meta("x.rego", &RULE.replace("aws.s3.bucket", "aws.s3.bukket")).unwrap_err();
         assert!(e.contains("unknown resource kind `aws.s3.bukket`"), "{e}");
         let e = parse_rule_meta("x.rego", &RULE.replace("S3.X_Y", "s3.lower")).unwrap_err();
         assert!(e.contains("SERVICE.SNAKE_CASE"), "{e}");
-        assert!(parse_rule_meta("lib.rego", "package complyctl.lib\n").unwrap().is_none());
+        assert!(parse_rule_meta("lib.rego", "package complyctl.lib\n")
+            .unwrap()
+            .is_none());
     }
 }

@@ -51,12 +51,25 @@ pub struct RuleResult {
 }
 
 /// The `data` document rules see: parameters and the resources of the kinds rules `require`.
-pub fn build_data(set: &PolicySet, inv: &Inventory, params: &Map<String, Value>, now_ns: i64) -> Value {
-    let mut p: Map<String, Value> = set.params.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+pub fn build_data(
+    set: &PolicySet,
+    inv: &Inventory,
+    params: &Map<String, Value>,
+    now_ns: i64,
+) -> Value {
+    let mut p: Map<String, Value> = set
+        .params
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     for (k, v) in params {
         p.insert(k.clone(), v.clone());
     }
-    let required: BTreeSet<Kind> = set.rules.iter().flat_map(|r| r.meta.requires.iter().copied()).collect();
+    let required: BTreeSet<Kind> = set
+        .rules
+        .iter()
+        .flat_map(|r| r.meta.requires.iter().copied())
+        .collect();
     let mut by_kind = Map::new();
     for k in &required {
         by_kind.insert(k.as_str().to_string(), Value::Array(Vec::new()));
@@ -76,13 +89,22 @@ pub fn build_data(set: &PolicySet, inv: &Inventory, params: &Map<String, Value>,
 /// Is a rule applicable to a resource? Account-level rules about what must exist are not
 /// applicable to a plan that declares none of the kinds they read: a plan rarely holds the
 /// whole account, so absence there proves nothing.
-fn applicable(rule: &Rule, inv: &Inventory, res: usize, plan_kinds: &BTreeSet<(Option<String>, Kind)>) -> bool {
+fn applicable(
+    rule: &Rule,
+    inv: &Inventory,
+    res: usize,
+    plan_kinds: &BTreeSet<(Option<String>, Kind)>,
+) -> bool {
     let r = &inv.resources[res];
     if rule.meta.kind != r.kind {
         return false;
     }
     if r.source == SourceType::TerraformPlan && r.kind == Kind::Account {
-        return rule.meta.requires.iter().any(|k| plan_kinds.contains(&(r.source_path.clone(), *k)));
+        return rule
+            .meta
+            .requires
+            .iter()
+            .any(|k| plan_kinds.contains(&(r.source_path.clone(), *k)));
     }
     true
 }
@@ -134,7 +156,12 @@ pub fn evaluate(
                                 Status::Unknown if not_collected => Status::Error,
                                 s => s,
                             };
-                            out.push(RuleResult { rule, resource: ri, status, messages: outcome.messages });
+                            out.push(RuleResult {
+                                rule,
+                                resource: ri,
+                                status,
+                                messages: outcome.messages,
+                            });
                         }
                     }
                     Ok(out)
@@ -143,13 +170,17 @@ pub fn evaluate(
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(PolicyError::Invalid("an evaluation worker panicked".into()))))
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(PolicyError::Invalid("an evaluation worker panicked".into()))
+                })
+            })
             .collect()
     });
     let mut all = Vec::new();
     for r in results {
         all.extend(r?);
     }
-    all.sort_by(|a, b| (a.resource, a.rule).cmp(&(b.resource, b.rule)));
+    all.sort_by_key(|r| (r.resource, r.rule));
     Ok(all)
 }

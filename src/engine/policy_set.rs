@@ -21,7 +21,10 @@ pub enum PolicyError {
     #[error("{0}")]
     Invalid(String),
     #[error("{path}: cannot read: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 /// A `.rego` source and where it came from.
@@ -57,13 +60,25 @@ fn is_test(name: &str) -> bool {
 }
 
 fn read_dir_rego(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), PolicyError> {
-    let io = |source| PolicyError::Io { path: dir.display().to_string(), source };
+    let io = |source| PolicyError::Io {
+        path: dir.display().to_string(),
+        source,
+    };
     let meta = std::fs::metadata(dir).map_err(io)?;
     if !meta.is_dir() {
-        return Err(PolicyError::Invalid(format!("{}: not a directory (expected a policy directory)", dir.display())));
+        return Err(PolicyError::Invalid(format!(
+            "{}: not a directory (expected a policy directory)",
+            dir.display()
+        )));
     }
-    for entry in std::fs::read_dir(dir).map_err(|source| PolicyError::Io { path: dir.display().to_string(), source })? {
-        let entry = entry.map_err(|source| PolicyError::Io { path: dir.display().to_string(), source })?;
+    for entry in std::fs::read_dir(dir).map_err(|source| PolicyError::Io {
+        path: dir.display().to_string(),
+        source,
+    })? {
+        let entry = entry.map_err(|source| PolicyError::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
         let p = entry.path();
         if p.is_dir() {
             read_dir_rego(&p, out)?;
@@ -83,7 +98,9 @@ fn package_of(origin: &str, source: &str) -> Result<String, PolicyError> {
             let ok = !pkg.is_empty()
                 && pkg.split('.').all(|p| {
                     let mut c = p.chars();
-                    c.next().is_some_and(|f| f.is_ascii_alphabetic() || f == '_') && c.all(|x| x.is_ascii_alphanumeric() || x == '_')
+                    c.next()
+                        .is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
+                        && c.all(|x| x.is_ascii_alphanumeric() || x == '_')
                 });
             if !ok {
                 return Err(PolicyError::Invalid(format!(
@@ -109,15 +126,34 @@ impl PolicySet {
                     read_dir_rego(&dir, &mut paths)?;
                     paths.sort();
                     for p in paths {
-                        let rel = p.strip_prefix(&dir).unwrap_or(&p).to_string_lossy().replace('\\', "/");
-                        let source = std::fs::read_to_string(&p)
-                            .map_err(|source| PolicyError::Io { path: p.display().to_string(), source })?;
-                        files.push((PolicyFile { origin: format!("policies/{rel}"), source }, true));
+                        let rel = p
+                            .strip_prefix(&dir)
+                            .unwrap_or(&p)
+                            .to_string_lossy()
+                            .replace('\\', "/");
+                        let source =
+                            std::fs::read_to_string(&p).map_err(|source| PolicyError::Io {
+                                path: p.display().to_string(),
+                                source,
+                            })?;
+                        files.push((
+                            PolicyFile {
+                                origin: format!("policies/{rel}"),
+                                source,
+                            },
+                            true,
+                        ));
                     }
                 }
                 None => {
                     for (rel, src) in embedded::POLICIES {
-                        files.push((PolicyFile { origin: format!("policies/{rel}"), source: (*src).to_string() }, true));
+                        files.push((
+                            PolicyFile {
+                                origin: format!("policies/{rel}"),
+                                source: (*src).to_string(),
+                            },
+                            true,
+                        ));
                     }
                 }
             }
@@ -127,16 +163,29 @@ impl PolicySet {
             read_dir_rego(dir, &mut paths)?;
             paths.sort();
             for p in paths {
-                let source = std::fs::read_to_string(&p)
-                    .map_err(|source| PolicyError::Io { path: p.display().to_string(), source })?;
-                files.push((PolicyFile { origin: p.display().to_string(), source }, false));
+                let source = std::fs::read_to_string(&p).map_err(|source| PolicyError::Io {
+                    path: p.display().to_string(),
+                    source,
+                })?;
+                files.push((
+                    PolicyFile {
+                        origin: p.display().to_string(),
+                        source,
+                    },
+                    false,
+                ));
             }
         }
         Self::from_files(files)
     }
 
     pub fn from_files(files: Vec<(PolicyFile, bool)>) -> Result<PolicySet, PolicyError> {
-        let mut set = PolicySet { modules: Vec::new(), tests: Vec::new(), rules: Vec::new(), params: BTreeMap::new() };
+        let mut set = PolicySet {
+            modules: Vec::new(),
+            tests: Vec::new(),
+            rules: Vec::new(),
+            params: BTreeMap::new(),
+        };
         let mut by_id: BTreeMap<String, String> = BTreeMap::new();
         let mut by_pkg: BTreeMap<String, String> = BTreeMap::new();
         let mut param_origin: BTreeMap<String, String> = BTreeMap::new();
@@ -146,7 +195,9 @@ impl PolicySet {
                 continue;
             }
             let package = package_of(&file.origin, &file.source)?;
-            if let Some(meta) = parse_rule_meta(&file.origin, &file.source).map_err(PolicyError::Invalid)? {
+            if let Some(meta) =
+                parse_rule_meta(&file.origin, &file.source).map_err(PolicyError::Invalid)?
+            {
                 if let Some(prev) = by_id.insert(meta.id.clone(), file.origin.clone()) {
                     return Err(PolicyError::Invalid(format!(
                         "{}: duplicate rule id `{}` (also defined in {prev})",
@@ -173,7 +224,12 @@ impl PolicySet {
                         }
                     }
                 }
-                set.rules.push(Rule { meta, package, origin: file.origin.clone(), builtin });
+                set.rules.push(Rule {
+                    meta,
+                    package,
+                    origin: file.origin.clone(),
+                    builtin,
+                });
             }
             set.modules.push(file);
         }

@@ -22,16 +22,21 @@ fn test_names(source: &str) -> Vec<String> {
         if !line.starts_with("test_") {
             continue;
         }
-        let name: String = line.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        let name: String = line
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
         names.insert(name);
     }
     names.into_iter().collect()
 }
 
 fn package(source: &str) -> Option<String> {
-    source
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("package ").map(|p| format!("data.{}", p.split('#').next().unwrap_or("").trim())))
+    source.lines().find_map(|l| {
+        l.trim()
+            .strip_prefix("package ")
+            .map(|p| format!("data.{}", p.split('#').next().unwrap_or("").trim()))
+    })
 }
 
 /// Run the tests of `set` (all of them, or those whose origin starts with `only`).
@@ -42,7 +47,11 @@ pub fn run_tests(set: &PolicySet, only: Option<&str>) -> Result<Vec<TestResult>,
             .add_policy(m.origin.clone(), m.source.clone())
             .map_err(|e| PolicyError::Invalid(e.to_string()))?;
     }
-    let tests: Vec<&PolicyFile> = set.tests.iter().filter(|t| only.is_none_or(|o| t.origin.starts_with(o))).collect();
+    let tests: Vec<&PolicyFile> = set
+        .tests
+        .iter()
+        .filter(|t| only.is_none_or(|o| t.origin.starts_with(o)))
+        .collect();
     for t in &tests {
         engine
             .add_policy(t.origin.clone(), t.source.clone())
@@ -56,7 +65,12 @@ pub fn run_tests(set: &PolicySet, only: Option<&str>) -> Result<Vec<TestResult>,
     let mut results = Vec::new();
     for t in tests {
         let Some(pkg) = package(&t.source) else {
-            results.push(TestResult { file: t.origin.clone(), name: "<package>".into(), passed: false, message: Some("no package line".into()) });
+            results.push(TestResult {
+                file: t.origin.clone(),
+                name: "<package>".into(),
+                passed: false,
+                message: Some("no package line".into()),
+            });
             continue;
         };
         for name in test_names(&t.source) {
@@ -64,12 +78,20 @@ pub fn run_tests(set: &PolicySet, only: Option<&str>) -> Result<Vec<TestResult>,
             let (passed, message) = match r {
                 Ok(v) => match serde_json::to_value(&v).unwrap_or(Value::Null) {
                     Value::Bool(true) => (true, None),
-                    Value::Null if v == regorus::Value::Undefined => (false, Some("undefined (a condition did not hold)".to_string())),
+                    Value::Null if v == regorus::Value::Undefined => (
+                        false,
+                        Some("undefined (a condition did not hold)".to_string()),
+                    ),
                     other => (false, Some(format!("evaluated to {other}, expected true"))),
                 },
                 Err(e) => (false, Some(format!("error: {e}"))),
             };
-            results.push(TestResult { file: t.origin.clone(), name, passed, message });
+            results.push(TestResult {
+                file: t.origin.clone(),
+                name,
+                passed,
+                message,
+            });
         }
     }
     Ok(results)

@@ -64,7 +64,8 @@ impl Frameworks {
 
     /// Add packs from files (user-supplied frameworks).
     pub fn load_file(&mut self, path: &Path, rules: &PolicySet) -> Result<(), FrameworkError> {
-        let text = std::fs::read_to_string(path).map_err(|e| FrameworkError(format!("{}: cannot read: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| FrameworkError(format!("{}: cannot read: {e}", path.display())))?;
         let fw = parse(&path.display().to_string(), &text, rules)?;
         self.packs.retain(|p| p.id != fw.id);
         self.packs.push(fw);
@@ -76,7 +77,10 @@ impl Frameworks {
         packs.sort_by(|a, b| a.id.cmp(&b.id));
         for w in packs.windows(2) {
             if w[0].id == w[1].id {
-                return Err(FrameworkError(format!("two framework packs have the id `{}`", w[0].id)));
+                return Err(FrameworkError(format!(
+                    "two framework packs have the id `{}`",
+                    w[0].id
+                )));
             }
         }
         Ok(Frameworks { packs })
@@ -97,7 +101,10 @@ impl Frameworks {
                 Some(p) => packs.push(p.clone()),
                 None => {
                     let known: Vec<&str> = self.packs.iter().map(|p| p.id.as_str()).collect();
-                    return Err(FrameworkError(format!("unknown framework `{id}` (known: {})", known.join(", "))));
+                    return Err(FrameworkError(format!(
+                        "unknown framework `{id}` (known: {})",
+                        known.join(", ")
+                    )));
                 }
             }
         }
@@ -111,7 +118,11 @@ impl Frameworks {
         for p in &self.packs {
             for c in &p.controls {
                 for r in &c.rules {
-                    out.entry(r.clone()).or_default().entry(p.id.clone()).or_default().push(c.id.clone());
+                    out.entry(r.clone())
+                        .or_default()
+                        .entry(p.id.clone())
+                        .or_default()
+                        .push(c.id.clone());
                 }
             }
         }
@@ -128,7 +139,11 @@ impl Frameworks {
                     (Some(Value::Number(old)), Value::Number(new)) => {
                         let (o, n) = (old.as_f64().unwrap_or(0.0), new.as_f64().unwrap_or(0.0));
                         let lower_is_stricter = k.starts_with("max_") || k.contains("_max_");
-                        if lower_is_stricter { n < o } else { n > o }
+                        if lower_is_stricter {
+                            n < o
+                        } else {
+                            n > o
+                        }
                     }
                     (None, _) => true,
                     _ => false,
@@ -144,20 +159,30 @@ impl Frameworks {
 
 /// Parse and validate one pack.
 pub fn parse(origin: &str, text: &str, rules: &PolicySet) -> Result<Framework, FrameworkError> {
-    let fw: Framework = crate::yaml::parse(origin, text).map_err(|e| FrameworkError(e.to_string()))?;
+    let fw: Framework =
+        crate::yaml::parse(origin, text).map_err(|e| FrameworkError(e.to_string()))?;
     let pattern = match &fw.control_id_pattern {
-        Some(p) => Some(regex::Regex::new(p).map_err(|e| FrameworkError(format!("{origin}: control_id_pattern: {e}")))?),
+        Some(p) => Some(
+            regex::Regex::new(p)
+                .map_err(|e| FrameworkError(format!("{origin}: control_id_pattern: {e}")))?,
+        ),
         None => None,
     };
     let known_rules: BTreeSet<&str> = rules.rules.iter().map(|r| r.meta.id.as_str()).collect();
     let mut seen = BTreeSet::new();
     for c in &fw.controls {
         if !seen.insert(c.id.as_str()) {
-            return Err(FrameworkError(format!("{origin}: control `{}` is listed twice", c.id)));
+            return Err(FrameworkError(format!(
+                "{origin}: control `{}` is listed twice",
+                c.id
+            )));
         }
         if let Some(re) = &pattern {
             if !re.is_match(&c.id) {
-                return Err(FrameworkError(format!("{origin}: control id `{}` does not match control_id_pattern", c.id)));
+                return Err(FrameworkError(format!(
+                    "{origin}: control id `{}` does not match control_id_pattern",
+                    c.id
+                )));
             }
         }
         if c.rules.is_empty() && c.manual.as_deref().is_none_or(|m| m.trim().is_empty()) {
@@ -168,7 +193,10 @@ pub fn parse(origin: &str, text: &str, rules: &PolicySet) -> Result<Framework, F
         }
         for r in &c.rules {
             if !known_rules.contains(r.as_str()) {
-                return Err(FrameworkError(format!("{origin}: control `{}` maps unknown rule `{r}`", c.id)));
+                return Err(FrameworkError(format!(
+                    "{origin}: control `{}` maps unknown rule `{r}`",
+                    c.id
+                )));
             }
         }
     }

@@ -84,7 +84,10 @@ pub struct FrameworkResult {
 }
 
 /// Roll rule statuses up to controls. `statuses` holds, per rule id, the status of each finding.
-pub fn rollup(frameworks: &Frameworks, statuses: &BTreeMap<String, Vec<Status>>) -> Vec<FrameworkResult> {
+pub fn rollup(
+    frameworks: &Frameworks,
+    statuses: &BTreeMap<String, Vec<Status>>,
+) -> Vec<FrameworkResult> {
     frameworks
         .packs
         .iter()
@@ -100,7 +103,8 @@ pub fn rollup(frameworks: &Frameworks, statuses: &BTreeMap<String, Vec<Status>>)
                             counts.add(*s);
                         }
                     }
-                    let total = counts.pass + counts.fail + counts.unknown + counts.error + counts.waived;
+                    let total =
+                        counts.pass + counts.fail + counts.unknown + counts.error + counts.waived;
                     let status = if c.rules.is_empty() {
                         ControlStatus::Manual
                     } else if counts.fail > 0 {
@@ -122,11 +126,18 @@ pub fn rollup(frameworks: &Frameworks, statuses: &BTreeMap<String, Vec<Status>>)
                         ControlStatus::Manual => cc.manual += 1,
                         ControlStatus::NotApplicable => cc.not_applicable += 1,
                     }
-                    ControlResult { id: c.id.clone(), title: c.title.clone(), status, rules: c.rules.clone(), counts }
+                    ControlResult {
+                        id: c.id.clone(),
+                        title: c.title.clone(),
+                        status,
+                        rules: c.rules.clone(),
+                        counts,
+                    }
                 })
                 .collect();
             let decided = cc.pass + cc.fail + cc.unknown + cc.error;
-            let score = (decided > 0).then(|| ((cc.pass as f64) * 1000.0 / decided as f64).round() / 10.0);
+            let score =
+                (decided > 0).then(|| ((cc.pass as f64) * 1000.0 / decided as f64).round() / 10.0);
             FrameworkResult {
                 id: fw.id.clone(),
                 name: fw.name.clone(),

@@ -66,7 +66,9 @@ mod tests {
         let v = json!({"a": [1, {"b": marker(Reason::KnownAfterApply)}]});
         assert!(contains_unknown(&v));
         assert!(!contains_not_collected(&v));
-        assert!(contains_not_collected(&json!([marker(Reason::NotCollected)])));
+        assert!(contains_not_collected(&json!([marker(
+            Reason::NotCollected
+        )])));
         assert!(!contains_unknown(&json!({"a": null, "b": false})));
     }
 }

@@ -23,7 +23,8 @@ fn severity_color(s: Severity) -> Color {
 
 fn new_table(opts: &TableOptions) -> Table {
     let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
     if let Some(w) = opts.width {
         t.set_width(w);
     }
@@ -40,8 +41,14 @@ pub fn render(report: &Report, opts: &TableOptions) -> Vec<u8> {
     let s = &report.summary;
     out.push_str(&format!(
         "complyctl {}: {} resources, {} rules: {} pass, {} fail, {} unknown, {} error, {} waived\n",
-        report.tool.version, s.resources, s.rules, s.by_status.pass, s.by_status.fail, s.by_status.unknown,
-        s.by_status.error, s.by_status.waived
+        report.tool.version,
+        s.resources,
+        s.rules,
+        s.by_status.pass,
+        s.by_status.fail,
+        s.by_status.unknown,
+        s.by_status.error,
+        s.by_status.waived
     ));
     let sk = &s.skipped;
     let unsupported: u64 = sk.unsupported.values().sum();
@@ -55,18 +62,35 @@ pub fn render(report: &Report, opts: &TableOptions) -> Vec<u8> {
 
     if !report.frameworks.is_empty() {
         let mut t = new_table(opts);
-        t.set_header(vec!["Framework", "Pass", "Fail", "Unknown", "Error", "Manual", "N/A", "Score"]);
+        t.set_header(vec![
+            "Framework",
+            "Pass",
+            "Fail",
+            "Unknown",
+            "Error",
+            "Manual",
+            "N/A",
+            "Score",
+        ]);
         for fw in &report.frameworks {
             let c = &fw.control_counts;
             t.add_row(vec![
                 Cell::new(format!("{} ({})", fw.name, fw.id)),
                 Cell::new(c.pass),
-                if c.fail > 0 && opts.color { Cell::new(c.fail).fg(Color::Red) } else { Cell::new(c.fail) },
+                if c.fail > 0 && opts.color {
+                    Cell::new(c.fail).fg(Color::Red)
+                } else {
+                    Cell::new(c.fail)
+                },
                 Cell::new(c.unknown),
                 Cell::new(c.error),
                 Cell::new(c.manual),
                 Cell::new(c.not_applicable),
-                Cell::new(fw.score.map(|s| format!("{s:.1}%")).unwrap_or_else(|| "-".to_string())),
+                Cell::new(
+                    fw.score
+                        .map(|s| format!("{s:.1}%"))
+                        .unwrap_or_else(|| "-".to_string()),
+                ),
             ]);
         }
         out.push('\n');
@@ -81,14 +105,35 @@ pub fn render(report: &Report, opts: &TableOptions) -> Vec<u8> {
         .collect();
     // Most severe first; within a severity by rule and resource so output is stable.
     shown.sort_by(|a, b| {
-        (b.status == Status::Fail, b.severity, &a.rule_id, &a.resource.id).cmp(&(a.status == Status::Fail, a.severity, &b.rule_id, &b.resource.id))
+        (
+            b.status == Status::Fail,
+            b.severity,
+            &a.rule_id,
+            &a.resource.id,
+        )
+            .cmp(&(
+                a.status == Status::Fail,
+                a.severity,
+                &b.rule_id,
+                &b.resource.id,
+            ))
     });
     if !shown.is_empty() {
         let mut t = new_table(opts);
         t.set_header(vec!["Status", "Severity", "Rule", "Resource", "Message"]);
         for f in shown {
-            let sev = if opts.color { Cell::new(f.severity).fg(severity_color(f.severity)) } else { Cell::new(f.severity) };
-            t.add_row(vec![Cell::new(f.status.as_str().to_uppercase()), sev, Cell::new(&f.rule_id), Cell::new(&f.resource.id), Cell::new(&f.message)]);
+            let sev = if opts.color {
+                Cell::new(f.severity).fg(severity_color(f.severity))
+            } else {
+                Cell::new(f.severity)
+            };
+            t.add_row(vec![
+                Cell::new(f.status.as_str().to_uppercase()),
+                sev,
+                Cell::new(&f.rule_id),
+                Cell::new(&f.resource.id),
+                Cell::new(&f.message),
+            ]);
         }
         out.push('\n');
         out.push_str(&t.to_string());
@@ -97,7 +142,10 @@ pub fn render(report: &Report, opts: &TableOptions) -> Vec<u8> {
         out.push_str("\nNo failing findings.\n");
     }
     if !report.errors.is_empty() {
-        out.push_str(&format!("\n{} collection error(s): the scan is incomplete\n", report.errors.len()));
+        out.push_str(&format!(
+            "\n{} collection error(s): the scan is incomplete\n",
+            report.errors.len()
+        ));
         for e in &report.errors {
             out.push_str(&format!(
                 "  {} {} {} {}: {}\n",

@@ -31,7 +31,9 @@ pub fn corpus_plans() -> Vec<PathBuf> {
 
 pub fn complyctl() -> Command {
     let mut c = Command::cargo_bin("complyctl").unwrap();
-    c.env_remove("NO_COLOR").env("SOURCE_DATE_EPOCH", "1767225600").env_remove("COMPLYCTL_LOG");
+    c.env_remove("NO_COLOR")
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .env_remove("COMPLYCTL_LOG");
     c
 }
 
@@ -42,7 +44,8 @@ pub fn example_plan() -> PathBuf {
 pub fn run_json(args: &[&str]) -> (i32, serde_json::Value, String) {
     let out = complyctl().args(args).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}); stderr: {stderr}"));
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}); stderr: {stderr}"));
     (out.status.code().unwrap_or(-1), v, stderr)
 }
 

@@ -140,11 +140,19 @@ pub fn index_key(index: &serde_json::Value) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reference {
     /// `aws_s3_bucket.logs`, `aws_s3_bucket.this[0].id`
-    Resource { rtype: String, name: String, key: Option<String> },
+    Resource {
+        rtype: String,
+        name: String,
+        key: Option<String>,
+    },
     /// `var.log_bucket`
     Var(String),
     /// `module.net.vpc_id`, `module.media["raw"].bucket_id`
-    ModuleOutput { call: String, key: Option<String>, output: String },
+    ModuleOutput {
+        call: String,
+        key: Option<String>,
+        output: String,
+    },
     /// data sources, locals, each/count and other things we do not follow.
     Other,
 }
@@ -208,25 +216,46 @@ mod tests {
     fn parses_references() {
         assert_eq!(
             parse_reference("aws_s3_bucket.this[0].id"),
-            Reference::Resource { rtype: "aws_s3_bucket".into(), name: "this".into(), key: Some("0".into()) }
+            Reference::Resource {
+                rtype: "aws_s3_bucket".into(),
+                name: "this".into(),
+                key: Some("0".into())
+            }
         );
-        assert_eq!(parse_reference("var.log_bucket"), Reference::Var("log_bucket".into()));
+        assert_eq!(
+            parse_reference("var.log_bucket"),
+            Reference::Var("log_bucket".into())
+        );
         assert_eq!(
             parse_reference(r#"module.media["raw"].bucket_id"#),
-            Reference::ModuleOutput { call: "media".into(), key: Some(r#""raw""#.into()), output: "bucket_id".into() }
+            Reference::ModuleOutput {
+                call: "media".into(),
+                key: Some(r#""raw""#.into()),
+                output: "bucket_id".into()
+            }
         );
-        assert_eq!(parse_reference("data.aws_iam_policy_document.x.json"), Reference::Other);
+        assert_eq!(
+            parse_reference("data.aws_iam_policy_document.x.json"),
+            Reference::Other
+        );
         assert_eq!(parse_reference("count.index"), Reference::Other);
         assert_eq!(parse_reference("local.name"), Reference::Other);
         assert_eq!(
             parse_reference("aws_s3_bucket.b[count.index].id"),
-            Reference::Resource { rtype: "aws_s3_bucket".into(), name: "b".into(), key: None }
+            Reference::Resource {
+                rtype: "aws_s3_bucket".into(),
+                name: "b".into(),
+                key: None
+            }
         );
     }
 
     #[test]
     fn index_keys_match_address_syntax() {
         assert_eq!(index_key(&serde_json::json!(0)).as_deref(), Some("0"));
-        assert_eq!(index_key(&serde_json::json!("raw")).as_deref(), Some(r#""raw""#));
+        assert_eq!(
+            index_key(&serde_json::json!("raw")).as_deref(),
+            Some(r#""raw""#)
+        );
     }
 }

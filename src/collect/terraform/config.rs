@@ -59,7 +59,8 @@ impl<'p> ConfigIndex<'p> {
         }
         for r in &m.resources {
             if r.mode == "managed" {
-                self.resources.insert((path.clone(), r.resource_type.clone(), r.name.clone()), r);
+                self.resources
+                    .insert((path.clone(), r.resource_type.clone(), r.name.clone()), r);
             }
         }
         for (name, call) in &m.module_calls {
@@ -70,7 +71,12 @@ impl<'p> ConfigIndex<'p> {
         self.modules.insert(path, m);
     }
 
-    pub fn resource(&self, module: &ModuleInstance, rtype: &str, name: &str) -> Option<&'p ConfigResource> {
+    pub fn resource(
+        &self,
+        module: &ModuleInstance,
+        rtype: &str,
+        name: &str,
+    ) -> Option<&'p ConfigResource> {
         self.resources
             .get(&(module.config_path(), rtype.to_string(), name.to_string()))
             .copied()
@@ -78,7 +84,9 @@ impl<'p> ConfigIndex<'p> {
 
     /// The region of the provider a resource uses, falling back to the default `aws` provider.
     pub fn region(&self, cfg: Option<&ConfigResource>) -> Option<String> {
-        let key = cfg.and_then(|c| c.provider_config_key.as_deref()).unwrap_or("aws");
+        let key = cfg
+            .and_then(|c| c.provider_config_key.as_deref())
+            .unwrap_or("aws");
         // Inside modules terraform writes `module_name:aws`; the module usually inherits the root provider.
         let bare = key.rsplit(':').next().unwrap_or(key);
         self.regions
@@ -90,46 +98,81 @@ impl<'p> ConfigIndex<'p> {
 
     /// Follow the references of expression `attr` of a resource's configuration to the
     /// resources they name.
-    pub fn targets_of(&self, module: &ModuleInstance, exprs: Option<&Value>, attr: &str) -> Vec<Target> {
+    pub fn targets_of(
+        &self,
+        module: &ModuleInstance,
+        exprs: Option<&Value>,
+        attr: &str,
+    ) -> Vec<Target> {
         let refs = references(exprs.and_then(|e| e.get(attr)));
         let mut out = Vec::new();
         self.resolve(module, &refs, &mut out, 0);
         dedupe(out)
     }
 
-    fn resolve(&self, module: &ModuleInstance, refs: &[String], out: &mut Vec<Target>, depth: usize) {
+    fn resolve(
+        &self,
+        module: &ModuleInstance,
+        refs: &[String],
+        out: &mut Vec<Target>,
+        depth: usize,
+    ) {
         if depth > MAX_DEPTH {
             return;
         }
         let cfg_path = module.config_path();
         for r in refs {
             match parse_reference(r) {
-                Reference::Resource { rtype, name, key } => out.push(Target { module: module.clone(), rtype, name, key }),
+                Reference::Resource { rtype, name, key } => out.push(Target {
+                    module: module.clone(),
+                    rtype,
+                    name,
+                    key,
+                }),
                 Reference::Var(var) => {
                     let (Some(parent), Some(call_name)) = (module.parent(), cfg_path.last()) else {
                         continue;
                     };
-                    let Some(pm) = self.modules.get(&parent.config_path()) else { continue };
-                    let Some(call) = pm.module_calls.get(call_name) else { continue };
+                    let Some(pm) = self.modules.get(&parent.config_path()) else {
+                        continue;
+                    };
+                    let Some(call) = pm.module_calls.get(call_name) else {
+                        continue;
+                    };
                     let refs = references(call.expressions.as_ref().and_then(|e| e.get(&var)));
                     self.resolve(&parent, &refs, out, depth + 1);
                 }
                 Reference::ModuleOutput { call, key, output } => {
-                    let Some(m) = self.modules.get(&cfg_path) else { continue };
-                    let Some(c) = m.module_calls.get(&call) else { continue };
-                    let Some(o) = c.module.outputs.get(&output) else { continue };
+                    let Some(m) = self.modules.get(&cfg_path) else {
+                        continue;
+                    };
+                    let Some(c) = m.module_calls.get(&call) else {
+                        continue;
+                    };
+                    let Some(o) = c.module.outputs.get(&output) else {
+                        continue;
+                    };
                     let refs = references(o.expression.as_ref());
                     let children: Vec<ModuleInstance> = match key {
-                        Some(k) => vec![module.child(Step { name: call.clone(), key: Some(k) })],
+                        Some(k) => vec![module.child(Step {
+                            name: call.clone(),
+                            key: Some(k),
+                        })],
                         None => {
                             let found: Vec<ModuleInstance> = self
                                 .instances
                                 .iter()
-                                .filter(|i| i.parent().as_ref() == Some(module) && i.0.last().is_some_and(|s| s.name == call))
+                                .filter(|i| {
+                                    i.parent().as_ref() == Some(module)
+                                        && i.0.last().is_some_and(|s| s.name == call)
+                                })
                                 .cloned()
                                 .collect();
                             if found.is_empty() {
-                                vec![module.child(Step { name: call.clone(), key: None })]
+                                vec![module.child(Step {
+                                    name: call.clone(),
+                                    key: None,
+                                })]
                             } else {
                                 found
                             }
@@ -149,7 +192,11 @@ impl<'p> ConfigIndex<'p> {
 pub fn references(expr: Option<&Value>) -> Vec<String> {
     expr.and_then(|e| e.get("references"))
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -98,7 +98,12 @@ mod tests {
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend(text.as_bytes());
         assert_eq!(decode_text(bom).unwrap(), text);
-        for bytes in [utf16le(text, true), utf16le(text, false), utf16be(text, true), utf16be(text, false)] {
+        for bytes in [
+            utf16le(text, true),
+            utf16le(text, false),
+            utf16be(text, true),
+            utf16be(text, false),
+        ] {
             assert_eq!(decode_text(bytes).unwrap(), text);
         }
     }
@@ -106,9 +111,18 @@ mod tests {
     #[test]
     fn rejects_bad_bytes_with_a_position() {
         assert_eq!(decode_text(vec![]), Err(DecodeError::Empty));
-        assert_eq!(decode_text(vec![b'{', 0xFF, b'}']), Err(DecodeError::InvalidUtf8(1)));
-        assert_eq!(decode_text(vec![0xFF, 0xFE, b'{']), Err(DecodeError::OddUtf16("LE")));
+        assert_eq!(
+            decode_text(vec![b'{', 0xFF, b'}']),
+            Err(DecodeError::InvalidUtf8(1))
+        );
+        assert_eq!(
+            decode_text(vec![0xFF, 0xFE, b'{']),
+            Err(DecodeError::OddUtf16("LE"))
+        );
         // a lone high surrogate
-        assert!(matches!(decode_text(vec![0xFF, 0xFE, b'{', 0, 0x00, 0xD8, b'}', 0]), Err(DecodeError::InvalidUtf16("LE", 1))));
+        assert!(matches!(
+            decode_text(vec![0xFF, 0xFE, b'{', 0, 0x00, 0xD8, b'}', 0]),
+            Err(DecodeError::InvalidUtf16("LE", 1))
+        ));
     }
 }

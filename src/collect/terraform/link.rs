@@ -3,8 +3,8 @@
 use serde_json::{json, Value};
 
 use super::normalize::{
-    lifecycle_rule, nacl_entry, normalize_protocol, object_lock_rule, public_access_block, replication,
-    sse_from_configuration, sg_permission,
+    lifecycle_rule, nacl_entry, normalize_protocol, object_lock_rule, public_access_block,
+    replication, sg_permission, sse_from_configuration,
 };
 use super::values::{list_or_empty, parse_document, Attrs};
 use crate::inventory::unknown::is_marker;
@@ -75,7 +75,12 @@ pub fn is_split(rtype: &str) -> bool {
 }
 
 fn one(attr: &'static str, parents: &'static [&'static str], op: Op) -> Vec<Patch> {
-    vec![Patch { attr, parents, multi: false, op }]
+    vec![Patch {
+        attr,
+        parents,
+        multi: false,
+        op,
+    }]
 }
 
 fn inline_policy(a: &Attrs) -> Value {
@@ -86,12 +91,16 @@ fn inline_policy(a: &Attrs) -> Value {
 /// policy; that half is done by the caller, which knows the principal's id.
 pub fn patches(rtype: &str, a: &Attrs) -> Vec<Patch> {
     match rtype {
-        "aws_s3_bucket_server_side_encryption_configuration" => {
-            one("bucket", BUCKET, Op::Set("encryption", sse_from_configuration(a)))
-        }
-        "aws_s3_bucket_public_access_block" => {
-            one("bucket", BUCKET, Op::Set("public_access_block", Value::Object(public_access_block(a))))
-        }
+        "aws_s3_bucket_server_side_encryption_configuration" => one(
+            "bucket",
+            BUCKET,
+            Op::Set("encryption", sse_from_configuration(a)),
+        ),
+        "aws_s3_bucket_public_access_block" => one(
+            "bucket",
+            BUCKET,
+            Op::Set("public_access_block", Value::Object(public_access_block(a))),
+        ),
         "aws_s3_bucket_versioning" => {
             let v = match a.block("versioning_configuration") {
                 None => json!({"status": "Disabled", "mfa_delete": false}),
@@ -113,16 +122,27 @@ pub fn patches(rtype: &str, a: &Attrs) -> Vec<Patch> {
         "aws_s3_bucket_logging" => one(
             "bucket",
             BUCKET,
-            Op::Set("logging", json!({"target_bucket": a.get("target_bucket"), "target_prefix": a.get("target_prefix")})),
+            Op::Set(
+                "logging",
+                json!({"target_bucket": a.get("target_bucket"), "target_prefix": a.get("target_prefix")}),
+            ),
         ),
         "aws_s3_bucket_lifecycle_configuration" => {
             let rules = match a.blocks("rule") {
                 Err(m) => m,
-                Ok(rs) => Value::Array(rs.iter().map(|r| lifecycle_rule(&a.nested(r, "rule"), "status", "filter")).collect()),
+                Ok(rs) => Value::Array(
+                    rs.iter()
+                        .map(|r| lifecycle_rule(&a.nested(r, "rule"), "status", "filter"))
+                        .collect(),
+                ),
             };
             one("bucket", BUCKET, Op::Set("lifecycle_rules", rules))
         }
-        "aws_s3_bucket_policy" => one("bucket", BUCKET, Op::Set("policy", parse_document(a.get("policy")))),
+        "aws_s3_bucket_policy" => one(
+            "bucket",
+            BUCKET,
+            Op::Set("policy", parse_document(a.get("policy"))),
+        ),
         "aws_s3_bucket_acl" => {
             let grants = match a.block("access_control_policy") {
                 None => json!([]),
@@ -157,7 +177,11 @@ pub fn patches(rtype: &str, a: &Attrs) -> Vec<Patch> {
                     }
                 }
             };
-            one("bucket", BUCKET, Op::Set("acl", json!({"canned": a.get("acl"), "grants": grants})))
+            one(
+                "bucket",
+                BUCKET,
+                Op::Set("acl", json!({"canned": a.get("acl"), "grants": grants})),
+            )
         }
         "aws_s3_bucket_ownership_controls" => {
             let v = match a.block("rule") {
@@ -167,10 +191,14 @@ pub fn patches(rtype: &str, a: &Attrs) -> Vec<Patch> {
             };
             one("bucket", BUCKET, Op::Set("ownership_controls", v))
         }
-        "aws_s3_bucket_object_lock_configuration" => {
-            one("bucket", BUCKET, Op::Set("object_lock", object_lock_rule(a)))
+        "aws_s3_bucket_object_lock_configuration" => one(
+            "bucket",
+            BUCKET,
+            Op::Set("object_lock", object_lock_rule(a)),
+        ),
+        "aws_s3_bucket_replication_configuration" => {
+            one("bucket", BUCKET, Op::Set("replication", replication(a)))
         }
-        "aws_s3_bucket_replication_configuration" => one("bucket", BUCKET, Op::Set("replication", replication(a))),
         "aws_security_group_rule" => {
             let key = match a.str("type") {
                 Some("egress") => "egress",
@@ -180,7 +208,11 @@ pub fn patches(rtype: &str, a: &Attrs) -> Vec<Patch> {
             one("security_group_id", SG, Op::Append(key, vec![perm]))
         }
         "aws_vpc_security_group_ingress_rule" | "aws_vpc_security_group_egress_rule" => {
-            let key = if rtype.ends_with("ingress_rule") { "ingress" } else { "egress" };
+            let key = if rtype.ends_with("ingress_rule") {
+                "ingress"
+            } else {
+                "egress"
+            };
             let protocol = normalize_protocol(a.get("ip_protocol"));
             let all = protocol == json!("-1");
             let single = |k: &str| match a.get(k) {
@@ -215,18 +247,48 @@ pub fn patches(rtype: &str, a: &Attrs) -> Vec<Patch> {
         ),
         "aws_network_acl_rule" => {
             let egress = a.or("egress", json!(false)) == json!(true);
-            one("network_acl_id", NACL, Op::Append("entries", vec![nacl_entry(a, egress, "rule_number")]))
+            one(
+                "network_acl_id",
+                NACL,
+                Op::Append("entries", vec![nacl_entry(a, egress, "rule_number")]),
+            )
         }
-        "aws_iam_user_policy" => one("user", USER, Op::Append("inline_policies", vec![inline_policy(a)])),
-        "aws_iam_group_policy" => one("group", GROUP, Op::Append("inline_policies", vec![inline_policy(a)])),
-        "aws_iam_role_policy" => one("role", ROLE, Op::Append("inline_policies", vec![inline_policy(a)])),
-        "aws_iam_user_policy_attachment" => one("user", USER, Op::Append("attached_policies", vec![a.get("policy_arn")])),
-        "aws_iam_group_policy_attachment" => one("group", GROUP, Op::Append("attached_policies", vec![a.get("policy_arn")])),
-        "aws_iam_role_policy_attachment" => one("role", ROLE, Op::Append("attached_policies", vec![a.get("policy_arn")])),
+        "aws_iam_user_policy" => one(
+            "user",
+            USER,
+            Op::Append("inline_policies", vec![inline_policy(a)]),
+        ),
+        "aws_iam_group_policy" => one(
+            "group",
+            GROUP,
+            Op::Append("inline_policies", vec![inline_policy(a)]),
+        ),
+        "aws_iam_role_policy" => one(
+            "role",
+            ROLE,
+            Op::Append("inline_policies", vec![inline_policy(a)]),
+        ),
+        "aws_iam_user_policy_attachment" => one(
+            "user",
+            USER,
+            Op::Append("attached_policies", vec![a.get("policy_arn")]),
+        ),
+        "aws_iam_group_policy_attachment" => one(
+            "group",
+            GROUP,
+            Op::Append("attached_policies", vec![a.get("policy_arn")]),
+        ),
+        "aws_iam_role_policy_attachment" => one(
+            "role",
+            ROLE,
+            Op::Append("attached_policies", vec![a.get("policy_arn")]),
+        ),
         "aws_iam_policy_attachment" => ["users", "groups", "roles"]
             .into_iter()
             .zip([USER, GROUP, ROLE])
-            .filter(|(k, _)| a.get(k).as_array().is_some_and(|l| !l.is_empty()) || is_marker(&a.get(k)))
+            .filter(|(k, _)| {
+                a.get(k).as_array().is_some_and(|l| !l.is_empty()) || is_marker(&a.get(k))
+            })
             .map(|(k, parents)| Patch {
                 attr: k,
                 parents,
@@ -255,8 +317,18 @@ pub fn patches(rtype: &str, a: &Attrs) -> Vec<Patch> {
                 m => vec![m.clone()],
             };
             vec![
-                Patch { attr: "group", parents: GROUP, multi: false, op: Op::Append("members", members) },
-                Patch { attr: "users", parents: USER, multi: true, op: Op::Append("groups", vec![a.get("group")]) },
+                Patch {
+                    attr: "group",
+                    parents: GROUP,
+                    multi: false,
+                    op: Op::Append("members", members),
+                },
+                Patch {
+                    attr: "users",
+                    parents: USER,
+                    multi: true,
+                    op: Op::Append("groups", vec![a.get("group")]),
+                },
             ]
         }
         "aws_iam_user_group_membership" => {
@@ -271,13 +343,18 @@ pub fn patches(rtype: &str, a: &Attrs) -> Vec<Patch> {
             EKS,
             Op::Append("nodegroups", vec![a.get("node_group_name")]),
         ),
-        "aws_config_configuration_recorder_status" => {
-            one("name", RECORDER, Op::Set("recording", a.or("is_enabled", json!(false))))
-        }
+        "aws_config_configuration_recorder_status" => one(
+            "name",
+            RECORDER,
+            Op::Set("recording", a.or("is_enabled", json!(false))),
+        ),
         "aws_securityhub_standards_subscription" => one(
             "",
             HUB,
-            Op::Append("standards", vec![json!({"arn": a.get("standards_arn"), "status": "READY"})]),
+            Op::Append(
+                "standards",
+                vec![json!({"arn": a.get("standards_arn"), "status": "READY"})],
+            ),
         ),
         _ => Vec::new(),
     }

@@ -34,7 +34,10 @@ const KNOWN_FORMAT_MAJOR: u64 = 1;
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {
     #[error("{path}: cannot read: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}: is a directory (expected a plan JSON file from `terraform show -json`)")]
     IsDirectory { path: String },
     #[error("{path}: file is {size} bytes, larger than the {limit}-byte limit for plans")]
@@ -42,9 +45,18 @@ pub enum PlanError {
     #[error("{path}: {source}")]
     Decode { path: String, source: DecodeError },
     #[error("{path}:{line}:{column}: invalid JSON: {message}")]
-    Syntax { path: String, line: usize, column: usize, message: String },
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{path}: at `{json_path}`: {message}")]
-    Type { path: String, json_path: String, message: String },
+    Type {
+        path: String,
+        json_path: String,
+        message: String,
+    },
     #[error("{path}: this is not a Terraform plan: {why}")]
     NotAPlan { path: String, why: String },
 }
@@ -56,20 +68,33 @@ pub fn read_plan(path: &Path) -> Result<Inventory, PlanError> {
 
 pub fn read_plan_with_limit(path: &Path, limit: u64) -> Result<Inventory, PlanError> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|source| PlanError::Io { path: shown.clone(), source })?;
+    let meta = std::fs::metadata(path).map_err(|source| PlanError::Io {
+        path: shown.clone(),
+        source,
+    })?;
     if meta.is_dir() {
         return Err(PlanError::IsDirectory { path: shown });
     }
     if meta.len() > limit {
-        return Err(PlanError::TooLarge { path: shown, size: meta.len(), limit });
+        return Err(PlanError::TooLarge {
+            path: shown,
+            size: meta.len(),
+            limit,
+        });
     }
-    let bytes = std::fs::read(path).map_err(|source| PlanError::Io { path: shown.clone(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| PlanError::Io {
+        path: shown.clone(),
+        source,
+    })?;
     parse_plan(&shown, bytes)
 }
 
 /// Parse plan bytes; `path` is used for messages and recorded as the source.
 pub fn parse_plan(path: &str, bytes: Vec<u8>) -> Result<Inventory, PlanError> {
-    let text = decode::decode_text(bytes).map_err(|source| PlanError::Decode { path: path.to_string(), source })?;
+    let text = decode::decode_text(bytes).map_err(|source| PlanError::Decode {
+        path: path.to_string(),
+        source,
+    })?;
     let plan = deserialize(path, &text)?;
     drop(text);
     build_inventory(path, &plan)
@@ -104,7 +129,10 @@ fn deserialize(path: &str, text: &str) -> Result<Plan, PlanError> {
                 },
                 serde_json::error::Category::Data => PlanError::NotAPlan {
                     path: path.to_string(),
-                    why: format!("expected a JSON object at the top level ({})", strip_position(&inner.to_string())),
+                    why: format!(
+                        "expected a JSON object at the top level ({})",
+                        strip_position(&inner.to_string())
+                    ),
                 },
                 _ => PlanError::Syntax {
                     path: path.to_string(),
@@ -159,7 +187,10 @@ fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
         } else {
             "it has neither `resource_changes` nor `planned_values` (expected the output of `terraform show -json PLANFILE`)".to_string()
         };
-        return Err(PlanError::NotAPlan { path: path.to_string(), why });
+        return Err(PlanError::NotAPlan {
+            path: path.to_string(),
+            why,
+        });
     };
     if plan.format_version.is_none() && plan.terraform_version.is_none() {
         return Err(PlanError::NotAPlan {
@@ -215,8 +246,12 @@ fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
             inv.skipped.deleted += 1;
             continue;
         }
-        if normalize::parent_kind(&rc.resource_type).is_none() && !link::is_split(&rc.resource_type) {
-            *inv.skipped.unsupported.entry(rc.resource_type.clone()).or_default() += 1;
+        if normalize::parent_kind(&rc.resource_type).is_none() && !link::is_split(&rc.resource_type)
+        {
+            *inv.skipped
+                .unsupported
+                .entry(rc.resource_type.clone())
+                .or_default() += 1;
             continue;
         }
         let Some(module) = ModuleInstance::parse(rc.module_address.as_deref()) else {
@@ -234,13 +269,21 @@ fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
                 message: "expected an object".to_string(),
             });
         }
-        let values = overlay(after, rc.change.after_unknown.as_ref(), rc.change.after_sensitive.as_ref());
+        let values = overlay(
+            after,
+            rc.change.after_unknown.as_ref(),
+            rc.change.after_sensitive.as_ref(),
+        );
         let config = cfg.resource(&module, &rc.resource_type, &rc.name);
         instances.push(Instance {
             rc,
             key: rc.index.as_ref().and_then(index_key),
             module,
-            values: if values.is_null() { Value::Object(Map::new()) } else { values },
+            values: if values.is_null() {
+                Value::Object(Map::new())
+            } else {
+                values
+            },
             exprs: config.and_then(|c| c.expressions.as_ref()),
             region: cfg.region(config),
         });
@@ -250,7 +293,9 @@ fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
     let mut parents: Vec<Parent> = Vec::new();
     for inst in &instances {
         let attrs = Attrs::new(&inst.values, inst.exprs);
-        let Some(n) = normalize::normalize(&inst.rc.resource_type, &attrs) else { continue };
+        let Some(n) = normalize::normalize(&inst.rc.resource_type, &attrs) else {
+            continue;
+        };
         let tags = tags_of(&inst.values);
         let actions = inst.rc.change.actions.clone();
         parents.push(Parent {
@@ -297,21 +342,35 @@ fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
         }
         // The policy half of an attachment: remember who it is attached to.
         if inst.rc.resource_type.ends_with("policy_attachment") && !principals.is_empty() {
-            let p = Patch { attr: "policy_arn", parents: link::POLICY, multi: false, op: Op::Set("", Value::Null) };
+            let p = Patch {
+                attr: "policy_arn",
+                parents: link::POLICY,
+                multi: false,
+                op: Op::Set("", Value::Null),
+            };
             let (definite, _) = linker.resolve(&cfg, inst, &p);
             for &pol in &definite {
                 for &who in &principals {
                     let r = &parents[who].resource;
-                    ops.push((pol, "attached_to", LinkedOp::Append(vec![json!({"kind": r.kind, "id": r.id})])));
+                    ops.push((
+                        pol,
+                        "attached_to",
+                        LinkedOp::Append(vec![json!({"kind": r.kind, "id": r.id})]),
+                    ));
                 }
             }
         }
         if !linked_any {
-            *inv.skipped.unlinked.entry(inst.rc.resource_type.clone()).or_default() += 1;
+            *inv.skipped
+                .unlinked
+                .entry(inst.rc.resource_type.clone())
+                .or_default() += 1;
         }
     }
     for (idx, attr, op) in ops {
-        let Some(attrs) = parents[idx].resource.attributes.as_object_mut() else { continue };
+        let Some(attrs) = parents[idx].resource.attributes.as_object_mut() else {
+            continue;
+        };
         match op {
             LinkedOp::Set(v) => {
                 attrs.insert(attr.to_string(), v);
@@ -381,24 +440,37 @@ enum LinkedOp {
     Append(Vec<Value>),
 }
 
-fn push_ops(ops: &mut Vec<(usize, &'static str, LinkedOp)>, patch: &Patch, definite: &[usize], ambiguous: &[usize]) {
+fn push_ops(
+    ops: &mut Vec<(usize, &'static str, LinkedOp)>,
+    patch: &Patch,
+    definite: &[usize],
+    ambiguous: &[usize],
+) {
     let (attr, set, append) = match &patch.op {
         Op::Set(a, v) => (*a, Some(v), None),
         Op::Append(a, vs) => (*a, None, Some(vs)),
     };
     for &i in definite {
-        ops.push((i, attr, match (set, append) {
-            (Some(v), _) => LinkedOp::Set(v.clone()),
-            (_, Some(vs)) => LinkedOp::Append(vs.clone()),
-            _ => continue,
-        }));
+        ops.push((
+            i,
+            attr,
+            match (set, append) {
+                (Some(v), _) => LinkedOp::Set(v.clone()),
+                (_, Some(vs)) => LinkedOp::Append(vs.clone()),
+                _ => continue,
+            },
+        ));
     }
     // Fail closed: when a setting may belong to one of several parents, each of them is unknown.
     for &i in ambiguous {
-        ops.push((i, attr, match set {
-            Some(_) => LinkedOp::Set(marker(Reason::Ambiguous)),
-            None => LinkedOp::Append(vec![marker(Reason::Ambiguous)]),
-        }));
+        ops.push((
+            i,
+            attr,
+            match set {
+                Some(_) => LinkedOp::Set(marker(Reason::Ambiguous)),
+                None => LinkedOp::Append(vec![marker(Reason::Ambiguous)]),
+            },
+        ));
     }
 }
 
@@ -423,10 +495,13 @@ fn tags_of(values: &Value) -> BTreeMap<String, String> {
     out
 }
 
+/// A configuration resource in one module instance: (module instance, type, name).
+type ConfigKey = (ModuleInstance, String, String);
+
 /// Finds the parents a split resource names.
 struct Linker {
-    /// (module instance, type, name) -> [(instance key, parent index)]
-    by_config: HashMap<(ModuleInstance, String, String), Vec<(Option<String>, usize)>>,
+    /// config resource -> [(instance key, parent index)]
+    by_config: HashMap<ConfigKey, Vec<(Option<String>, usize)>>,
     /// (type, identity value) -> parent indices; identities are known id/name/arn/bucket values.
     by_identity: HashMap<(String, String), Vec<usize>>,
     /// type -> parent indices
@@ -435,7 +510,11 @@ struct Linker {
 
 impl Linker {
     fn new(parents: &[Parent]) -> Self {
-        let mut l = Linker { by_config: HashMap::new(), by_identity: HashMap::new(), by_type: HashMap::new() };
+        let mut l = Linker {
+            by_config: HashMap::new(),
+            by_identity: HashMap::new(),
+            by_type: HashMap::new(),
+        };
         for (i, p) in parents.iter().enumerate() {
             l.by_config
                 .entry((p.module.clone(), p.rtype.clone(), p.name.clone()))
@@ -445,8 +524,17 @@ impl Linker {
             let attrs = &p.resource.attributes;
             let mut ids: BTreeSet<String> = BTreeSet::new();
             for k in [
-                "bucket", "group_id", "vpc_id", "network_acl_id", "user_name", "group_name", "role_name", "arn",
-                "cluster_name", "recorder_name", "policy_name",
+                "bucket",
+                "group_id",
+                "vpc_id",
+                "network_acl_id",
+                "user_name",
+                "group_name",
+                "role_name",
+                "arn",
+                "cluster_name",
+                "recorder_name",
+                "policy_name",
             ] {
                 if let Some(s) = attrs.get(k).and_then(Value::as_str) {
                     ids.insert(s.to_string());
@@ -454,18 +542,34 @@ impl Linker {
             }
             // A policy's ARN is only known when it exists; its id in the plan is its ARN too.
             for id in ids {
-                l.by_identity.entry((p.rtype.clone(), id)).or_default().push(i);
+                l.by_identity
+                    .entry((p.rtype.clone(), id))
+                    .or_default()
+                    .push(i);
             }
         }
         l
     }
 
     /// (definite, ambiguous) parents for one link of a split resource.
-    fn resolve(&self, cfg: &ConfigIndex, inst: &Instance, patch: &Patch) -> (Vec<usize>, Vec<usize>) {
+    fn resolve(
+        &self,
+        cfg: &ConfigIndex,
+        inst: &Instance,
+        patch: &Patch,
+    ) -> (Vec<usize>, Vec<usize>) {
         if patch.attr.is_empty() {
             // No argument names the parent (e.g. Security Hub standards): the only one there is.
-            let all: Vec<usize> = patch.parents.iter().flat_map(|t| self.by_type.get(*t).into_iter().flatten().copied()).collect();
-            return if all.len() == 1 { (all, vec![]) } else { (vec![], all) };
+            let all: Vec<usize> = patch
+                .parents
+                .iter()
+                .flat_map(|t| self.by_type.get(*t).into_iter().flatten().copied())
+                .collect();
+            return if all.len() == 1 {
+                (all, vec![])
+            } else {
+                (vec![], all)
+            };
         }
         let targets: Vec<Target> = cfg
             .targets_of(&inst.module, inst.exprs, patch.attr)
@@ -475,13 +579,26 @@ impl Linker {
         let mut definite = Vec::new();
         let mut ambiguous = Vec::new();
         for t in &targets {
-            let Some(cands) = self.by_config.get(&(t.module.clone(), t.rtype.clone(), t.name.clone())) else { continue };
+            let Some(cands) =
+                self.by_config
+                    .get(&(t.module.clone(), t.rtype.clone(), t.name.clone()))
+            else {
+                continue;
+            };
             let chosen: Vec<usize> = match &t.key {
-                Some(k) => cands.iter().filter(|(ck, _)| ck.as_ref() == Some(k)).map(|(_, i)| *i).collect(),
+                Some(k) => cands
+                    .iter()
+                    .filter(|(ck, _)| ck.as_ref() == Some(k))
+                    .map(|(_, i)| *i)
+                    .collect(),
                 None if cands.len() == 1 => vec![cands[0].1],
                 // `aws_s3_bucket.this[count.index]` is written without a key: same index as the child.
                 None => {
-                    let same: Vec<usize> = cands.iter().filter(|(ck, _)| ck.is_some() && *ck == inst.key).map(|(_, i)| *i).collect();
+                    let same: Vec<usize> = cands
+                        .iter()
+                        .filter(|(ck, _)| ck.is_some() && *ck == inst.key)
+                        .map(|(_, i)| *i)
+                        .collect();
                     if same.len() == 1 {
                         same
                     } else {
@@ -503,7 +620,13 @@ impl Linker {
                 let mut hits: Vec<usize> = patch
                     .parents
                     .iter()
-                    .flat_map(|t| self.by_identity.get(&(t.to_string(), v.to_string())).into_iter().flatten().copied())
+                    .flat_map(|t| {
+                        self.by_identity
+                            .get(&(t.to_string(), v.to_string()))
+                            .into_iter()
+                            .flatten()
+                            .copied()
+                    })
                     .collect();
                 hits.sort_unstable();
                 hits.dedup();

@@ -70,7 +70,13 @@ pub fn normalize(rtype: &str, a: &Attrs) -> Option<Normalized> {
                 ("subnet_id", a.get("id")),
                 ("vpc_id", a.get("vpc_id")),
                 ("cidr_block", a.get("cidr_block")),
-                ("map_public_ip_on_launch", a.or("map_public_ip_on_launch", json!(rtype == "aws_default_subnet"))),
+                (
+                    "map_public_ip_on_launch",
+                    a.or(
+                        "map_public_ip_on_launch",
+                        json!(rtype == "aws_default_subnet"),
+                    ),
+                ),
             ]),
         ),
         Kind::Ec2NetworkAcl => ("id", network_acl(rtype, a)),
@@ -117,14 +123,29 @@ pub fn normalize(rtype: &str, a: &Attrs) -> Option<Normalized> {
         Kind::IamPasswordPolicy => (
             "",
             obj(vec![
-                ("minimum_password_length", a.or("minimum_password_length", json!(6))),
-                ("require_uppercase_characters", a.or("require_uppercase_characters", json!(false))),
-                ("require_lowercase_characters", a.or("require_lowercase_characters", json!(false))),
+                (
+                    "minimum_password_length",
+                    a.or("minimum_password_length", json!(6)),
+                ),
+                (
+                    "require_uppercase_characters",
+                    a.or("require_uppercase_characters", json!(false)),
+                ),
+                (
+                    "require_lowercase_characters",
+                    a.or("require_lowercase_characters", json!(false)),
+                ),
                 ("require_numbers", a.or("require_numbers", json!(false))),
                 ("require_symbols", a.or("require_symbols", json!(false))),
                 ("max_password_age", a.or("max_password_age", json!(0))),
-                ("password_reuse_prevention", a.or("password_reuse_prevention", json!(0))),
-                ("allow_users_to_change_password", a.or("allow_users_to_change_password", json!(true))),
+                (
+                    "password_reuse_prevention",
+                    a.or("password_reuse_prevention", json!(0)),
+                ),
+                (
+                    "allow_users_to_change_password",
+                    a.or("allow_users_to_change_password", json!(true)),
+                ),
                 ("hard_expiry", a.or("hard_expiry", json!(false))),
             ]),
         ),
@@ -155,14 +176,26 @@ pub fn normalize(rtype: &str, a: &Attrs) -> Option<Normalized> {
             obj(vec![
                 ("trail_name", a.get("name")),
                 ("arn", a.get("arn")),
-                ("is_multi_region", a.or("is_multi_region_trail", json!(false))),
-                ("include_global_service_events", a.or("include_global_service_events", json!(true))),
-                ("log_file_validation", a.or("enable_log_file_validation", json!(false))),
+                (
+                    "is_multi_region",
+                    a.or("is_multi_region_trail", json!(false)),
+                ),
+                (
+                    "include_global_service_events",
+                    a.or("include_global_service_events", json!(true)),
+                ),
+                (
+                    "log_file_validation",
+                    a.or("enable_log_file_validation", json!(false)),
+                ),
                 ("kms_key_id", a.get("kms_key_id")),
                 ("s3_bucket_name", a.get("s3_bucket_name")),
                 ("is_logging", a.or("enable_logging", json!(true))),
                 ("home_region", a.get("home_region")),
-                ("cloudwatch_logs_log_group_arn", a.get("cloud_watch_logs_group_arn")),
+                (
+                    "cloudwatch_logs_log_group_arn",
+                    a.get("cloud_watch_logs_group_arn"),
+                ),
                 ("event_selectors", list_or_empty(a.get("event_selector"))),
             ]),
         ),
@@ -173,10 +206,15 @@ pub fn normalize(rtype: &str, a: &Attrs) -> Option<Normalized> {
                 "name",
                 obj(vec![
                     ("recorder_name", a.or("name", json!("default"))),
-                    ("all_supported", g.map(|g| g.or("all_supported", json!(true))).unwrap_or(json!(true))),
+                    (
+                        "all_supported",
+                        g.map(|g| g.or("all_supported", json!(true)))
+                            .unwrap_or(json!(true)),
+                    ),
                     (
                         "include_global_resource_types",
-                        g.map(|g| g.or("include_global_resource_types", json!(false))).unwrap_or(json!(false)),
+                        g.map(|g| g.or("include_global_resource_types", json!(false)))
+                            .unwrap_or(json!(false)),
                     ),
                     // Set by aws_config_configuration_recorder_status; a recorder alone does not record.
                     ("recording", json!(false)),
@@ -197,7 +235,10 @@ pub fn normalize(rtype: &str, a: &Attrs) -> Option<Normalized> {
                 obj(vec![
                     ("detector_id", a.get("id")),
                     ("status", status),
-                    ("finding_publishing_frequency", a.get("finding_publishing_frequency")),
+                    (
+                        "finding_publishing_frequency",
+                        a.get("finding_publishing_frequency"),
+                    ),
                 ]),
             )
         }
@@ -207,7 +248,10 @@ pub fn normalize(rtype: &str, a: &Attrs) -> Option<Normalized> {
                 ("hub_arn", a.get("arn")),
                 ("enabled", json!(true)),
                 ("standards", json!([])),
-                ("auto_enable_controls", a.or("auto_enable_controls", json!(true))),
+                (
+                    "auto_enable_controls",
+                    a.or("auto_enable_controls", json!(true)),
+                ),
             ]),
         ),
         Kind::KmsKey => {
@@ -229,23 +273,43 @@ pub fn normalize(rtype: &str, a: &Attrs) -> Option<Normalized> {
                     ("key_spec", spec),
                     ("key_usage", a.or("key_usage", json!("ENCRYPT_DECRYPT"))),
                     ("key_state", state),
-                    ("rotation_enabled", a.or("enable_key_rotation", json!(false))),
+                    (
+                        "rotation_enabled",
+                        a.or("enable_key_rotation", json!(false)),
+                    ),
                     ("multi_region", a.or("multi_region", json!(false))),
                 ]),
             )
         }
         Kind::Account => return None,
     };
-    let name = if name_key.is_empty() { None } else { known_str(a.raw(name_key)) };
-    Some(Normalized { kind, name, attributes })
+    let name = if name_key.is_empty() {
+        None
+    } else {
+        known_str(a.raw(name_key))
+    };
+    Some(Normalized {
+        kind,
+        name,
+        attributes,
+    })
 }
 
 pub fn public_access_block(a: &Attrs) -> Map<String, Value> {
     obj(vec![
         ("block_public_acls", a.or("block_public_acls", json!(false))),
-        ("ignore_public_acls", a.or("ignore_public_acls", json!(false))),
-        ("block_public_policy", a.or("block_public_policy", json!(false))),
-        ("restrict_public_buckets", a.or("restrict_public_buckets", json!(false))),
+        (
+            "ignore_public_acls",
+            a.or("ignore_public_acls", json!(false)),
+        ),
+        (
+            "block_public_policy",
+            a.or("block_public_policy", json!(false)),
+        ),
+        (
+            "restrict_public_buckets",
+            a.or("restrict_public_buckets", json!(false)),
+        ),
     ])
 }
 
@@ -291,9 +355,16 @@ fn s3_bucket(a: &Attrs) -> Map<String, Value> {
     };
     let grants = match a.blocks("grant") {
         Err(m) => m,
-        Ok(gs) => Value::Array(gs.iter().flat_map(|g| acl_grants_v3(&a.nested(g, "grant"))).collect()),
+        Ok(gs) => Value::Array(
+            gs.iter()
+                .flat_map(|g| acl_grants_v3(&a.nested(g, "grant")))
+                .collect(),
+        ),
     };
-    let object_lock = match (a.setting("object_lock_enabled"), a.block("object_lock_configuration")) {
+    let object_lock = match (
+        a.setting("object_lock_enabled"),
+        a.block("object_lock_configuration"),
+    ) {
         (_, Some(v)) if is_marker(v) => v.clone(),
         (_, Some(v)) => {
             let ol = a.nested(v, "object_lock_configuration");
@@ -305,7 +376,9 @@ fn s3_bucket(a: &Attrs) -> Map<String, Value> {
             };
             out
         }
-        (Value::Bool(true), None) => json!({"enabled": true, "mode": null, "days": null, "years": null}),
+        (Value::Bool(true), None) => {
+            json!({"enabled": true, "mode": null, "days": null, "years": null})
+        }
         (v, None) if is_marker(&v) => v,
         _ => Value::Null,
     };
@@ -332,7 +405,9 @@ fn s3_bucket(a: &Attrs) -> Map<String, Value> {
 /// `server_side_encryption_configuration` / `rule` / `apply_server_side_encryption_by_default`,
 /// the same nesting in the v3 inline block and the v4 split resource.
 pub fn sse_from_configuration(cfg: &Attrs) -> Value {
-    let Some(rule) = cfg.block("rule") else { return Value::Null };
+    let Some(rule) = cfg.block("rule") else {
+        return Value::Null;
+    };
     if is_marker(rule) {
         return rule.clone();
     }
@@ -402,7 +477,9 @@ pub fn lifecycle_rule(r: &Attrs, enabled_key: &str, _prefix_key: &str) -> Value 
     };
     let abort = match r.get("abort_incomplete_multipart_upload_days") {
         Value::Null => match r.block("abort_incomplete_multipart_upload") {
-            Some(v) if !is_marker(v) => r.nested(v, "abort_incomplete_multipart_upload").get("days_after_initiation"),
+            Some(v) if !is_marker(v) => r
+                .nested(v, "abort_incomplete_multipart_upload")
+                .get("days_after_initiation"),
             Some(v) => v.clone(),
             None => Value::Null,
         },
@@ -430,7 +507,9 @@ fn acl_grants_v3(g: &Attrs) -> Vec<Value> {
             .into_iter()
             .map(|p| json!({"grantee_type": grantee_type, "grantee": grantee, "permission": p}))
             .collect(),
-        other => vec![json!({"grantee_type": grantee_type, "grantee": grantee, "permission": other})],
+        other => {
+            vec![json!({"grantee_type": grantee_type, "grantee": grantee, "permission": other})]
+        }
     }
 }
 
@@ -441,7 +520,9 @@ pub fn object_lock_rule(ol: &Attrs) -> Value {
         .map(|rule| ol.nested(rule, "rule"))
         .and_then(|r| r.block("default_retention").map(|d| (r, d)));
     match retention {
-        Some((_, d)) if is_marker(d) => json!({"enabled": true, "mode": d.clone(), "days": d.clone(), "years": d.clone()}),
+        Some((_, d)) if is_marker(d) => {
+            json!({"enabled": true, "mode": d.clone(), "days": d.clone(), "years": d.clone()})
+        }
         Some((r, d)) => {
             let d = r.nested(d, "default_retention");
             json!({"enabled": true, "mode": d.get("mode"), "days": d.get("days"), "years": d.get("years")})
@@ -517,7 +598,14 @@ fn security_group(rtype: &str, a: &Attrs) -> Map<String, Value> {
         Err(m) => Value::Array(vec![m]),
         Ok(ps) => Value::Array(
             ps.iter()
-                .map(|p| sg_permission(&a.nested(p, key), "cidr_blocks", "ipv6_cidr_blocks", "security_groups"))
+                .map(|p| {
+                    sg_permission(
+                        &a.nested(p, key),
+                        "cidr_blocks",
+                        "ipv6_cidr_blocks",
+                        "security_groups",
+                    )
+                })
                 .collect(),
         ),
     };
@@ -530,7 +618,10 @@ fn security_group(rtype: &str, a: &Attrs) -> Map<String, Value> {
         ("group_name", name.clone()),
         ("vpc_id", a.get("vpc_id")),
         ("description", a.get("description")),
-        ("is_default", json!(rtype == "aws_default_security_group" || name == json!("default"))),
+        (
+            "is_default",
+            json!(rtype == "aws_default_security_group" || name == json!("default")),
+        ),
         ("ingress", perms("ingress")),
         ("egress", perms("egress")),
     ])
@@ -557,7 +648,10 @@ fn network_acl(rtype: &str, a: &Attrs) -> Map<String, Value> {
     for (key, egress) in [("ingress", false), ("egress", true)] {
         match a.blocks(key) {
             Err(m) => entries.push(m),
-            Ok(es) => entries.extend(es.iter().map(|e| nacl_entry(&a.nested(e, key), egress, "rule_no"))),
+            Ok(es) => entries.extend(
+                es.iter()
+                    .map(|e| nacl_entry(&a.nested(e, key), egress, "rule_no")),
+            ),
         }
     }
     obj(vec![
@@ -589,7 +683,10 @@ fn iam_role(a: &Attrs) -> Map<String, Value> {
         ("role_name", a.get("name")),
         ("arn", a.get("arn")),
         ("path", a.or("path", json!("/"))),
-        ("assume_role_policy", parse_document(a.get("assume_role_policy"))),
+        (
+            "assume_role_policy",
+            parse_document(a.get("assume_role_policy")),
+        ),
         ("attached_policies", attached),
         ("inline_policies", inline),
         ("service_linked", json!(false)),
@@ -607,7 +704,11 @@ fn eks_cluster(a: &Attrs) -> Map<String, Value> {
                 Value::Null => json!(["0.0.0.0/0"]),
                 c => c,
             };
-            (public, vc.or("endpoint_private_access", json!(false)), cidrs)
+            (
+                public,
+                vc.or("endpoint_private_access", json!(false)),
+                cidrs,
+            )
         }
         None => (json!(true), json!(false), json!(["0.0.0.0/0"])),
     };
@@ -643,7 +744,10 @@ fn eks_cluster(a: &Attrs) -> Map<String, Value> {
         ("endpoint_private_access", private),
         ("public_access_cidrs", cidrs),
         ("secrets_encryption_key", key),
-        ("enabled_log_types", list_or_empty(a.get("enabled_cluster_log_types"))),
+        (
+            "enabled_log_types",
+            list_or_empty(a.get("enabled_cluster_log_types")),
+        ),
         ("nodegroups", json!([])),
     ])
 }

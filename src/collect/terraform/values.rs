@@ -88,7 +88,10 @@ impl<'a> Attrs<'a> {
             .exprs
             .and_then(|e| e.get(key))
             .and_then(|e| e.get(0).or(Some(e)));
-        Attrs { values: value, exprs }
+        Attrs {
+            values: value,
+            exprs,
+        }
     }
 
     pub fn raw(&self, key: &str) -> &'a Value {
@@ -149,7 +152,11 @@ impl<'a> Attrs<'a> {
     pub fn blocks(&self, key: &str) -> Result<&'a [Value], Value> {
         let v = self.raw(key);
         if is_marker(v) {
-            return if self.configured(key) { Err(v.clone()) } else { Ok(&[]) };
+            return if self.configured(key) {
+                Err(v.clone())
+            } else {
+                Ok(&[])
+            };
         }
         Ok(v.as_array().map(Vec::as_slice).unwrap_or(&[]))
     }
@@ -180,13 +187,17 @@ mod tests {
 
     #[test]
     fn overlay_marks_unknown_and_sensitive_leaves() {
-        let after = json!({"a": 1, "list": ["x", null], "secret": "hunter2", "nested": [{"p": null}]});
+        let after =
+            json!({"a": 1, "list": ["x", null], "secret": "hunter2", "nested": [{"p": null}]});
         let unknown = json!({"id": true, "list": [false, true], "nested": [{"p": true}]});
         let sensitive = json!({"secret": true});
         let v = overlay(after, Some(&unknown), Some(&sensitive));
         assert_eq!(v["id"], json!({"$unknown": "known_after_apply"}));
         assert_eq!(v["list"][1], json!({"$unknown": "known_after_apply"}));
-        assert_eq!(v["nested"][0]["p"], json!({"$unknown": "known_after_apply"}));
+        assert_eq!(
+            v["nested"][0]["p"],
+            json!({"$unknown": "known_after_apply"})
+        );
         assert_eq!(v["secret"], json!({"$unknown": "sensitive"}));
         assert!(!v.to_string().contains("hunter2"));
         assert_eq!(v["a"], json!(1));
@@ -198,7 +209,10 @@ mod tests {
         let exprs = json!({"policy": {"references": ["aws_s3_bucket.b.arn"]}});
         let a = Attrs::new(&values, Some(&exprs));
         assert_eq!(a.setting("versioning"), Value::Null);
-        assert!(is_marker(&a.get("versioning")), "computed results stay unknown");
+        assert!(
+            is_marker(&a.get("versioning")),
+            "computed results stay unknown"
+        );
         assert!(a.block("versioning").is_none());
         assert!(is_marker(&a.setting("policy")));
         // without configuration we cannot tell, so unknown stays unknown
