@@ -1,0 +1,96 @@
+# METADATA
+# title: Security groups do not allow RDP from the internet
+# description: >-
+#   Checks that no ingress permission of the security group allows TCP port 3389
+#   (Remote Desktop) from 0.0.0.0/0 or ::/0, including port ranges that contain 3389 and
+#   permissions for all protocols (-1). Internet-facing RDP is one of the most common
+#   ransomware entry points: it is brute-forced continuously and has had pre-auth
+#   remote code execution flaws. A permission whose address ranges, protocol or ports
+#   are not known (for example computed in the same plan) and could cover port 3389
+#   from the internet makes the result unknown, unless another permission definitely
+#   fails.
+# custom:
+#   id: EC2.SG_OPEN_RDP
+#   severity: high
+#   kind: aws.ec2.security_group
+#   remediation: >-
+#     Remove the rule or restrict its source to known address ranges, and prefer AWS
+#     Systems Manager Fleet Manager / Session Manager port forwarding or a VPN over
+#     direct RDP. Console: EC2 > Security Groups > the group > Inbound rules > Edit inbound
+#     rules, delete or narrow the rule allowing port 3389 from 0.0.0.0/0 or ::/0. AWS
+#     CLI: aws ec2 revoke-security-group-ingress --group-id GROUP_ID --protocol tcp
+#     --port 3389 --cidr 0.0.0.0/0 (and --ip-permissions with Ipv6Ranges for ::/0).
+#     Terraform: in the aws_security_group ingress block, aws_security_group_rule or
+#     aws_vpc_security_group_ingress_rule, replace cidr_blocks = ["0.0.0.0/0"] /
+#     ipv6_cidr_blocks = ["::/0"] (cidr_ipv4 / cidr_ipv6) with specific ranges, or remove
+#     the rule.
+package complyctl.ec2.sg_open_rdp
+
+import rego.v1
+
+import data.complyctl.lib
+
+port := 3389
+
+service := "RDP (TCP 3389)"
+
+ingress := object.get(input.attributes, "ingress", [])
+
+perms := lib.list_or_empty(ingress)
+
+fields := ["protocol", "from_port", "to_port", "cidr_ipv4", "cidr_ipv6"]
+
+exposed(perm) if {
+	lib.may_be_open_to_world(perm)
+	lib.may_cover_port(perm, port)
+}
+
+deny contains msg if {
+	some i, perm in perms
+	lib.covers_port(perm, port)
+	some key in ["cidr_ipv4", "cidr_ipv6"]
+	some cidr in lib.list_or_empty(perm[key])
+	cidr in lib.world_cidrs
+	msg := sprintf("ingress[%v] (%v%v) opens %v to %v", [i, lib.port_range_text(perm), description(perm), service, cidr])
+}
+
+# The permission's description, for messages.
+description(perm) := sprintf(", %v", [json.marshal(perm.description)]) if has_description(perm)
+
+description(perm) := "" if not has_description(perm)
+
+has_description(perm) if {
+	is_string(perm.description)
+	perm.description != ""
+}
+
+unknown contains sprintf("The ingress rules are not known (%v)", [lib.unknown_reason(ingress)]) if {
+	lib.is_marker(ingress)
+}
+
+unknown contains sprintf("ingress[%v] is not known (%v) and may open %v to the internet", [i, lib.unknown_reason(perm), service]) if {
+	some i, perm in perms
+	lib.is_marker(perm)
+}
+
+unknown contains msg if {
+	some i, perm in perms
+	not lib.is_marker(perm)
+	exposed(perm)
+	not definitely_exposed(perm)
+	unknown_fields := [f | some f in fields; lib.is_unknown(perm[f])]
+	msg := sprintf("ingress[%v] may open %v to the internet: %v not known", [i, service, concat(", ", unknown_fields)])
+}
+
+definitely_exposed(perm) if {
+	lib.covers_port(perm, port)
+	lib.open_to_world(perm)
+}
+
+# Every permission is known not to open the port to the internet.
+compliant if {
+	is_array(perms)
+	every perm in perms {
+		not exposed(perm)
+	}
+}
