@@ -5,12 +5,18 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let p = entry.path();
         if p.is_dir() {
             collect(&p, exts, out);
-        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| exts.contains(&e)) {
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| exts.contains(&e))
+        {
             out.push(p);
         }
     }
@@ -22,9 +28,18 @@ fn emit(f: &mut fs::File, name: &str, root: &Path, exts: &[&str]) {
     files.sort();
     writeln!(f, "pub static {name}: &[(&str, &str)] = &[").unwrap();
     for p in files {
-        let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = p
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let abs = fs::canonicalize(&p).unwrap();
-        writeln!(f, "    ({rel:?}, include_str!({:?})),", abs.to_string_lossy()).unwrap();
+        writeln!(
+            f,
+            "    ({rel:?}, include_str!({:?})),",
+            abs.to_string_lossy()
+        )
+        .unwrap();
     }
     writeln!(f, "];").unwrap();
 }
@@ -34,7 +49,12 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
     let mut f = fs::File::create(out).unwrap();
     emit(&mut f, "POLICIES", &manifest.join("policies"), &["rego"]);
-    emit(&mut f, "FRAMEWORKS", &manifest.join("frameworks"), &["yaml", "yml"]);
+    emit(
+        &mut f,
+        "FRAMEWORKS",
+        &manifest.join("frameworks"),
+        &["yaml", "yml"],
+    );
     println!("cargo:rerun-if-changed=policies");
     println!("cargo:rerun-if-changed=frameworks");
     println!("cargo:rerun-if-changed=build.rs");
