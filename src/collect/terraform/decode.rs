@@ -58,7 +58,7 @@ fn utf16(bytes: &[u8], endian: Endian) -> Result<String, DecodeError> {
         Endian::Little => "LE",
         Endian::Big => "BE",
     };
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::OddUtf16(name));
     }
     let units = bytes.chunks_exact(2).map(|c| match endian {
