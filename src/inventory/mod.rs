@@ -133,6 +133,12 @@ pub struct Inventory {
     pub skipped: Skipped,
     #[serde(default)]
     pub errors: Vec<CollectionError>,
+    /// When a saved inventory (`complyctl collect`) was collected (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collected_at: Option<String>,
+    /// SHA-256 (hex) of the canonical JSON of `resources` in a saved inventory, checked on load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
 }
 
 impl Default for Inventory {
@@ -143,6 +149,8 @@ impl Default for Inventory {
             resources: Vec::new(),
             skipped: Skipped::default(),
             errors: Vec::new(),
+            collected_at: None,
+            sha256: None,
         }
     }
 }
@@ -156,11 +164,79 @@ impl Inventory {
         self.errors.extend(other.errors);
     }
 
+    /// SHA-256 (hex) of the canonical JSON of the resources: object keys sorted, no
+    /// whitespace, so the digest does not depend on how a file was formatted.
+    pub fn resources_sha256(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(b"[");
+        for (i, r) in self.resources.iter().enumerate() {
+            if i > 0 {
+                h.update(b",");
+            }
+            let v = serde_json::to_value(r).unwrap_or(Value::Null);
+            let mut buf = Vec::new();
+            canonical_json(&v, &mut buf);
+            h.update(&buf);
+        }
+        h.update(b"]");
+        hex::encode(h.finalize())
+    }
+
     /// Sort resources and errors so output never depends on collection order.
     pub fn sort(&mut self) {
         self.resources.sort_by(|a, b| {
             (a.source, &a.source_path, &a.id).cmp(&(b.source, &b.source_path, &b.id))
         });
         self.errors.sort();
+    }
+}
+
+/// Write `v` as JSON with object keys in sorted order and no insignificant whitespace.
+pub fn canonical_json(v: &Value, out: &mut Vec<u8>) {
+    match v {
+        Value::Object(m) => {
+            let mut keys: Vec<&String> = m.keys().collect();
+            keys.sort();
+            out.push(b'{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend(serde_json::to_vec(k).unwrap_or_default());
+                out.push(b':');
+                if let Some(x) = m.get(k) {
+                    canonical_json(x, out);
+                }
+            }
+            out.push(b'}');
+        }
+        Value::Array(a) => {
+            out.push(b'[');
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                canonical_json(x, out);
+            }
+            out.push(b']');
+        }
+        other => out.extend(serde_json::to_vec(other).unwrap_or_default()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_json_sorts_keys_at_every_depth() {
+        let v: Value = serde_json::from_str(r#"{"b": [ {"z": 1, "a": null} ], "a": "x"}"#).unwrap();
+        let mut out = Vec::new();
+        canonical_json(&v, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"a":"x","b":[{"a":null,"z":1}]}"#
+        );
     }
 }
