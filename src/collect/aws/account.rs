@@ -1,0 +1,148 @@
+//! The `aws.account` resource: one per account and region, assembled from what the
+//! service collectors contributed (EBS default encryption from EC2, root user facts from IAM)
+//! and a record of which services were collected completely.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{json, Map, Value};
+
+use super::{not_collected, Account, Collected, REGIONAL};
+use crate::inventory::{Kind, Resource};
+
+/// Account attributes and the service that provides each.
+const FROM_SERVICE: &[(&str, &str)] = &[
+    ("ebs_default_encryption", "ec2"),
+    ("root_mfa_enabled", "iam"),
+    ("root_hardware_mfa", "iam"),
+    ("root_access_keys_present", "iam"),
+    ("root_last_used", "iam"),
+];
+
+/// The id of the account resource of one region: `arn:<partition>:::<account>:account/<region>`.
+pub fn account_arn(acct: &Account, region: &str) -> String {
+    format!("arn:{}:::{}:account/{region}", acct.partition, acct.id)
+}
+
+/// The output of one service for this region: global services have one for all regions.
+fn lookup<'a>(
+    global: &'a BTreeMap<&str, Collected>,
+    regional: &'a BTreeMap<(String, &str), Collected>,
+    region: &str,
+    service: &str,
+) -> Option<&'a Collected> {
+    global.get(service).or_else(|| {
+        regional
+            .iter()
+            .find(|((r, s), _)| r == region && *s == service)
+            .map(|(_, c)| c)
+    })
+}
+
+pub fn account_resource(
+    acct: &Account,
+    region: &str,
+    global: &BTreeMap<&str, Collected>,
+    regional: &BTreeMap<(String, &str), Collected>,
+) -> Resource {
+    let mut attrs = Map::new();
+    attrs.insert("account_id".into(), json!(acct.id));
+    attrs.insert("region".into(), json!(region));
+    let lookup = |service: &str| lookup(global, regional, region, service);
+    for (attr, service) in FROM_SERVICE {
+        let v = lookup(service)
+            .and_then(|c| c.account.get(*attr).cloned())
+            .unwrap_or_else(not_collected);
+        attrs.insert((*attr).into(), v);
+    }
+    // Which services' inventories are complete for this account and region. A rule that
+    // reads other kinds from data.inventory (e.g. "a GuardDuty detector exists") must treat
+    // a not-collected service as unknown, never as absence.
+    let mut collection = Map::new();
+    let services: BTreeSet<&str> = ["iam", "s3"]
+        .into_iter()
+        .chain(REGIONAL.iter().copied())
+        .collect();
+    for service in services {
+        let v = match lookup(service) {
+            Some(c) if !c.incomplete => json!("complete"),
+            _ => not_collected(),
+        };
+        collection.insert(service.into(), v);
+    }
+    attrs.insert("collection".into(), Value::Object(collection));
+    acct.resource(
+        Kind::Account,
+        account_arn(acct, region),
+        format!("{}/{region}", acct.id),
+        Some(region),
+        BTreeMap::new(),
+        attrs,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::inventory::unknown::contains_not_collected;
+
+    fn acct() -> Account {
+        Account {
+            id: "123456789012".into(),
+            partition: "aws".into(),
+            config: aws_config::SdkConfig::builder().build(),
+            endpoint_url: None,
+            limiter: Arc::new(tokio::sync::Semaphore::new(1)),
+        }
+    }
+
+    #[test]
+    fn a_failed_service_is_not_collected_on_the_account_resource() {
+        let a = acct();
+        let mut global = BTreeMap::new();
+        let mut iam = Collected::default();
+        for k in [
+            "root_mfa_enabled",
+            "root_hardware_mfa",
+            "root_access_keys_present",
+        ] {
+            iam.account.insert(k.into(), json!(true));
+        }
+        iam.account.insert("root_last_used".into(), Value::Null);
+        global.insert("iam", iam);
+        global.insert("s3", Collected::default());
+        let mut regional = BTreeMap::new();
+        let mut ec2 = Collected::default();
+        ec2.account
+            .insert("ebs_default_encryption".into(), json!(true));
+        regional.insert(("us-east-1".to_string(), "ec2"), ec2);
+        for s in ["eks", "cloudtrail", "config", "securityhub", "kms"] {
+            regional.insert(("us-east-1".to_string(), s), Collected::default());
+        }
+        let gd = Collected {
+            incomplete: true,
+            ..Collected::default()
+        };
+        regional.insert(("us-east-1".to_string(), "guardduty"), gd);
+
+        let r = account_resource(&a, "us-east-1", &global, &regional);
+        assert_eq!(r.id, "arn:aws:::123456789012:account/us-east-1");
+        assert_eq!(r.attributes["ebs_default_encryption"], json!(true));
+        assert_eq!(r.attributes["root_mfa_enabled"], json!(true));
+        assert_eq!(r.attributes["collection"]["ec2"], json!("complete"));
+        assert_eq!(
+            r.attributes["collection"]["guardduty"],
+            json!({"$unknown": "not_collected"})
+        );
+        assert!(contains_not_collected(&r.attributes));
+
+        // A region whose EC2 task never reported: its attributes are not collected either.
+        let r = account_resource(&a, "eu-west-1", &global, &regional);
+        assert_eq!(
+            r.attributes["ebs_default_encryption"],
+            json!({"$unknown": "not_collected"})
+        );
+        assert_eq!(r.attributes["root_access_keys_present"], json!(true));
+    }
+}
