@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     long_about = "complyctl evaluates Terraform plans (and AWS accounts) against Rego rules and maps the results \
 to SOC 2, FedRAMP, NIST CSF and MPA TPN controls.",
     after_help = "Exit codes: 0 no failing finding at/above --fail-on; 1 there is one; 2 usage or input error; 3 scan incomplete.\n\n\
-Examples:\n  terraform show -json tfplan > plan.json\n  complyctl scan --plan plan.json\n  complyctl scan --plan plan.json --framework mpa-tpn --format json --output report.json\n  complyctl inventory --plan plan.json"
+Examples:\n  terraform show -json tfplan > plan.json\n  complyctl scan --plan plan.json\n  complyctl scan --aws --region all\n  complyctl scan --plan plan.json --framework mpa-tpn --format json --output report.json\n  complyctl inventory --plan plan.json"
 )]
 pub struct Cli {
     /// When to use colour: auto (a terminal and NO_COLOR unset), always, never
@@ -37,11 +37,16 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Evaluate Terraform plans or saved inventories and report findings
+    /// Evaluate Terraform plans, live AWS accounts or saved inventories and report findings
     #[command(
-        after_help = "Examples:\n  complyctl scan --plan plan.json\n  complyctl scan --plan a.json --plan b.json --fail-on critical\n  complyctl scan --plan plan.json --format json --output sarif=results.sarif"
+        after_help = "Examples:\n  complyctl scan --plan plan.json\n  complyctl scan --aws --profile audit --region us-east-1 --region eu-west-1\n  complyctl scan --plan a.json --plan b.json --fail-on critical\n  complyctl scan --plan plan.json --format json --output sarif=results.sarif"
     )]
     Scan(ScanArgs),
+    /// Collect a normalized inventory (e.g. of a live AWS account) and save it with scan metadata
+    #[command(
+        after_help = "Examples:\n  complyctl collect --aws --region all -o inventory.json\n  complyctl scan --inventory inventory.json"
+    )]
+    Collect(CollectArgs),
     /// Print the normalized inventory of a plan as JSON (the input rules see)
     #[command(
         after_help = "Example:\n  complyctl inventory --plan plan.json | jq '.resources[] | select(.kind == \"aws.s3.bucket\")'"
@@ -63,6 +68,44 @@ pub struct SourceArgs {
     /// A saved normalized inventory (`complyctl inventory` output); repeatable
     #[arg(long = "inventory", value_name = "FILE")]
     pub inventories: Vec<PathBuf>,
+    #[command(flatten)]
+    pub aws: AwsArgs,
+}
+
+/// A live AWS scan (see docs/live-aws.md).
+#[derive(Debug, Args, Default)]
+pub struct AwsArgs {
+    /// Scan a live AWS account with the standard credential chain
+    #[arg(long)]
+    pub aws: bool,
+    /// Named profile from ~/.aws/config and ~/.aws/credentials
+    #[arg(long, value_name = "NAME", requires = "aws")]
+    pub profile: Option<String>,
+    /// Region to scan; repeatable; `all` = every region enabled in the account (default: the configured region)
+    #[arg(long = "region", value_name = "REGION", requires = "aws")]
+    pub regions: Vec<String>,
+    /// Assume this IAM role and scan its account; repeatable (one account each)
+    #[arg(long = "role-arn", value_name = "ARN", requires = "aws")]
+    pub role_arns: Vec<String>,
+    /// Send every AWS request to this URL (emulators, VPC endpoints); S3 uses path-style addressing
+    #[arg(long, value_name = "URL", requires = "aws")]
+    pub endpoint_url: Option<String>,
+    /// AWS API requests in flight at once
+    #[arg(long, value_name = "N", default_value_t = crate::collect::aws::DEFAULT_CONCURRENCY, requires = "aws")]
+    pub concurrency: usize,
+    /// SDK retry strategy for throttling and transient faults
+    #[arg(long, value_enum, default_value_t = RetryModeArg::Adaptive, requires = "aws")]
+    pub retry_mode: RetryModeArg,
+    /// Attempts per request, first try included
+    #[arg(long, value_name = "N", default_value_t = crate::collect::aws::DEFAULT_MAX_ATTEMPTS, requires = "aws")]
+    pub max_attempts: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum RetryModeArg {
+    Standard,
+    #[default]
+    Adaptive,
 }
 
 #[derive(Debug, Args, Default)]
@@ -93,6 +136,18 @@ pub struct ScanArgs {
     /// Evaluation threads (default: all cores)
     #[arg(long, value_name = "N")]
     pub workers: Option<usize>,
+    /// Exit with the findings' code even when collection was incomplete (errors are still reported)
+    #[arg(long)]
+    pub allow_partial: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CollectArgs {
+    #[command(flatten)]
+    pub sources: SourceArgs,
+    /// Write to this file instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -9,12 +9,12 @@ use comfy_table::{ContentArrangement, Table};
 use serde_json::json;
 
 use super::args::{
-    Cli, Command, FailOn, Format, FrameworkCommand, ListFormat, PolicyArgs, PolicyCommand,
-    ScanArgs, SourceArgs,
+    AwsArgs, Cli, CollectArgs, Command, FailOn, Format, FrameworkCommand, ListFormat, PolicyArgs,
+    PolicyCommand, RetryModeArg, ScanArgs, SourceArgs,
 };
 use super::output::{parse_output_spec, stdout_color, write_atomic, write_stdout};
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INCOMPLETE};
-use crate::collect::terraform;
+use crate::collect::{aws, terraform};
 use crate::engine::testing::run_tests;
 use crate::engine::{PolicySet, Severity, Status};
 use crate::frameworks::Frameworks;
@@ -25,10 +25,13 @@ use crate::scan::{now_rfc3339, scan, ScanInput};
 
 pub fn run(cli: Cli) -> Result<u8> {
     let color = stdout_color(cli.color);
+    // Progress goes to stderr, only for a person watching it.
+    let progress = !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
     match cli.command {
-        Command::Scan(args) => cmd_scan(args, color),
+        Command::Scan(args) => cmd_scan(args, color, progress),
+        Command::Collect(args) => cmd_collect(args, progress),
         Command::Inventory(args) => {
-            let inv = load_sources(&args.sources)?;
+            let inv = load_sources(&args.sources, progress)?;
             let mut bytes = serde_json::to_vec_pretty(&inv)?;
             bytes.push(b'\n');
             match args.output {
@@ -46,11 +49,29 @@ fn load_policies(args: &PolicyArgs) -> Result<PolicySet> {
     Ok(PolicySet::load(&args.policy_dirs, true)?)
 }
 
-/// Read every --plan and --inventory into one inventory.
-pub fn load_sources(src: &SourceArgs) -> Result<Inventory> {
-    if src.plans.is_empty() && src.inventories.is_empty() {
+/// The collector options of `--aws` and its flags.
+fn aws_options(a: &AwsArgs, progress: bool) -> aws::AwsOptions {
+    aws::AwsOptions {
+        profile: a.profile.clone(),
+        regions: a.regions.clone(),
+        role_arns: a.role_arns.clone(),
+        endpoint_url: a.endpoint_url.clone(),
+        concurrency: a.concurrency,
+        retry_mode: match a.retry_mode {
+            RetryModeArg::Standard => aws::RetryMode::Standard,
+            RetryModeArg::Adaptive => aws::RetryMode::Adaptive,
+        },
+        max_attempts: a.max_attempts,
+        progress,
+        ..aws::AwsOptions::default()
+    }
+}
+
+/// Read every --plan and --inventory, and scan --aws, into one inventory.
+pub fn load_sources(src: &SourceArgs, progress: bool) -> Result<Inventory> {
+    if src.plans.is_empty() && src.inventories.is_empty() && !src.aws.aws {
         bail!(
-            "nothing to scan: give --plan FILE (from `terraform show -json`) or --inventory FILE"
+            "nothing to scan: give --plan FILE (from `terraform show -json`), --inventory FILE or --aws"
         );
     }
     let mut inv = Inventory::default();
@@ -70,10 +91,47 @@ pub fn load_sources(src: &SourceArgs) -> Result<Inventory> {
                 saved.schema_version
             );
         }
+        if let Some(want) = &saved.sha256 {
+            let got = saved.resources_sha256();
+            if &got != want {
+                bail!(
+                    "{}: the resources do not match the inventory's sha256 ({want}, computed {got}): the file was modified after `complyctl collect`",
+                    p.display()
+                );
+            }
+        }
         inv.extend(saved);
+    }
+    if src.aws.aws {
+        inv.extend(aws::collect(&aws_options(&src.aws, progress))?);
     }
     inv.sort();
     Ok(inv)
+}
+
+/// `complyctl collect`: the inventory with when it was collected and a digest of its resources.
+fn cmd_collect(args: CollectArgs, progress: bool) -> Result<u8> {
+    let collected_at = now_rfc3339();
+    let mut inv = load_sources(&args.sources, progress)?;
+    inv.collected_at = Some(collected_at);
+    inv.sha256 = Some(inv.resources_sha256());
+    let mut bytes = serde_json::to_vec_pretty(&inv)?;
+    bytes.push(b'\n');
+    match &args.output {
+        Some(p) => write_atomic(p, &bytes)?,
+        None => write_stdout(&bytes)?,
+    }
+    if !inv.errors.is_empty() {
+        tracing::warn!(
+            "collection incomplete: {} error(s) recorded in the inventory",
+            inv.errors.len()
+        );
+    }
+    Ok(if inv.errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_INCOMPLETE
+    })
 }
 
 fn threshold(f: FailOn) -> Option<Severity> {
@@ -86,9 +144,12 @@ fn threshold(f: FailOn) -> Option<Severity> {
     }
 }
 
-/// 3 when the scan is incomplete, else 1 when a failing finding reaches the threshold.
-pub fn exit_code(report: &Report, fail_on: FailOn) -> u8 {
-    if !report.errors.is_empty() || report.findings.iter().any(|f| f.status == Status::Error) {
+/// 3 when the scan is incomplete (unless `allow_partial`), else 1 when a failing finding
+/// reaches the threshold.
+pub fn exit_code(report: &Report, fail_on: FailOn, allow_partial: bool) -> u8 {
+    let incomplete =
+        !report.errors.is_empty() || report.findings.iter().any(|f| f.status == Status::Error);
+    if incomplete && !allow_partial {
         return EXIT_INCOMPLETE;
     }
     match threshold(fail_on) {
@@ -111,7 +172,7 @@ fn render(report: &Report, format: Format, color: bool) -> Vec<u8> {
     }
 }
 
-fn cmd_scan(args: ScanArgs, color: bool) -> Result<u8> {
+fn cmd_scan(args: ScanArgs, color: bool, progress: bool) -> Result<u8> {
     // Validate everything cheap before doing any work: a bad flag should not cost a scan.
     let outputs = args
         .outputs
@@ -122,7 +183,7 @@ fn cmd_scan(args: ScanArgs, color: bool) -> Result<u8> {
     let policies = load_policies(&args.policies)?;
     let all = Frameworks::load_builtin(&policies)?;
     let frameworks = all.select(&args.frameworks)?;
-    let inventory = load_sources(&args.sources)?;
+    let inventory = load_sources(&args.sources, progress)?;
     let workers = args.workers.unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(|n| n.get())
@@ -140,7 +201,13 @@ fn cmd_scan(args: ScanArgs, color: bool) -> Result<u8> {
         write_atomic(path, &render(&report, *format, false))?;
     }
     write_stdout(&render(&report, args.format, color))?;
-    Ok(exit_code(&report, args.fail_on))
+    if args.allow_partial && !report.errors.is_empty() {
+        tracing::warn!(
+            "scan incomplete: {} collection error(s) (see the report's errors); --allow-partial keeps the findings' exit code",
+            report.errors.len()
+        );
+    }
+    Ok(exit_code(&report, args.fail_on, args.allow_partial))
 }
 
 fn new_table() -> Table {
