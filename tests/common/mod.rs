@@ -52,3 +52,4 @@ pub fn run_json(args: &[&str]) -> (i32, serde_json::Value, String) {
 pub fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+pub mod moto;
