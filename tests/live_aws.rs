@@ -1452,3 +1452,30 @@ fn unreachable_endpoint_is_a_clear_usage_error() {
         "no credentials in messages: {stderr}"
     );
 }
+
+#[test]
+fn region_all_scans_every_enabled_region() {
+    let moto = Moto::get();
+    let _g = moto.lock();
+    let out = moto
+        .complyctl(&["collect", "--region", "all"])
+        .output()
+        .expect("run complyctl");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let inv: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let regions: Vec<&str> = inv["sources"][0]["regions"]
+        .as_array()
+        .expect("regions")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(regions.len() > 10, "DescribeRegions: {regions:?}");
+    assert!(regions.contains(&"eu-west-1") && regions.contains(&REGION));
+    // One account resource per region, each complete.
+    let accounts = of_kind(&inv, "aws.account");
+    assert_eq!(accounts.len(), regions.len());
+    assert!(accounts.iter().all(|a| !a["attributes"]["collection"]
+        .to_string()
+        .contains("not_collected")));
+}
