@@ -335,3 +335,34 @@ fn user_policy_dirs_add_rules_and_bad_policies_are_reported_at_load() {
             "duplicate rule id `ACME.BUCKET_PREFIX`",
         ));
 }
+
+#[test]
+fn aws_flags_are_validated_before_any_request() {
+    // AWS flags only make sense with --aws.
+    complyctl()
+        .args(["scan", "--profile", "audit", "--plan", "x.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--aws"));
+    for (args, msg) in [
+        (
+            &["--concurrency", "0"][..],
+            "--concurrency must be at least 1",
+        ),
+        (
+            &["--region", "all", "--region", "us-east-1"][..],
+            "`--region all` cannot be combined",
+        ),
+        (
+            &["--role-arn", "arn:aws:iam::123456789012:user/x"][..],
+            "not an IAM role ARN",
+        ),
+    ] {
+        complyctl()
+            .args(["scan", "--aws"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(msg));
+    }
+}

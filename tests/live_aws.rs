@@ -1479,3 +1479,48 @@ fn region_all_scans_every_enabled_region() {
         .to_string()
         .contains("not_collected")));
 }
+
+#[test]
+fn profile_supplies_credentials_and_the_default_region() {
+    let moto = Moto::get();
+    let _g = moto.lock();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::write(
+        &config,
+        "[profile audit]\nregion = eu-west-1\naws_access_key_id = testing\naws_secret_access_key = testing\n",
+    )
+    .unwrap();
+    let out = common::complyctl()
+        .args([
+            "collect",
+            "--aws",
+            "--profile",
+            "audit",
+            "--endpoint-url",
+            &moto.url,
+        ])
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env_remove("AWS_PROFILE")
+        .env_remove("AWS_REGION")
+        .env_remove("AWS_DEFAULT_REGION")
+        .env("AWS_CONFIG_FILE", &config)
+        .env("AWS_SHARED_CREDENTIALS_FILE", dir.path().join("none"))
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let inv: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(inv["sources"][0]["account"], ACCOUNT);
+    assert_eq!(
+        inv["sources"][0]["regions"],
+        serde_json::json!(["eu-west-1"])
+    );
+
+    // Without a region anywhere, complyctl asks for one instead of guessing.
+    let out = moto.complyctl(&["collect"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no AWS region"));
+}
