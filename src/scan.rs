@@ -104,6 +104,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             },
             controls: controls.get(&rule.meta.id).cloned().unwrap_or_default(),
             fingerprint: fingerprint(&rule.meta.id, res),
+            waiver: None,
         });
     }
     findings.sort_by(|a, b| {
@@ -131,6 +132,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             Status::Unknown => by_status.unknown += 1,
             Status::Error => by_status.error += 1,
             Status::Waived => by_status.waived += 1,
+            Status::Baseline => by_status.baseline += 1,
         }
     }
     let rules: Vec<RuleInfo> = policies

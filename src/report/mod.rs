@@ -49,6 +49,8 @@ pub struct ByStatus {
     pub unknown: u64,
     pub error: u64,
     pub waived: u64,
+    #[serde(default)]
+    pub baseline: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,6 +83,22 @@ pub struct Finding {
     pub resource: ResourceRef,
     pub controls: BTreeMap<String, Vec<String>>,
     pub fingerprint: String,
+    /// Why a `waived` finding is accepted; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<Waiver>,
+}
+
+/// An accepted risk: from the config file (`waivers:`) or a `complyctl:waive:<RULE_ID>` tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waiver {
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// YYYY-MM-DD; the waiver stops applying after this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+    /// `config` or `tag`.
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
