@@ -4,9 +4,11 @@
 
 pub mod cli;
 pub mod collect;
+pub mod config;
 pub mod engine;
 pub mod frameworks;
 pub mod inventory;
 pub mod report;
 pub mod scan;
+pub mod triage;
 pub mod yaml;

@@ -12,6 +12,7 @@ use crate::report::{
     ByStatus, Finding, Report, ResourceRef, RuleInfo, ScanInfo, Summary, Tool,
     REPORT_SCHEMA_VERSION,
 };
+use crate::triage::Triage;
 
 /// Stable identity of a (rule, resource) pair: survives re-runs, moves within a file and
 /// unrelated changes, since it hashes neither line numbers nor messages.
@@ -51,6 +52,9 @@ pub struct ScanInput<'a> {
     pub restrict_to_frameworks: bool,
     pub workers: usize,
     pub started_at: String,
+    /// Parameter values from the config file; they win over the packs' values.
+    pub params: serde_json::Map<String, serde_json::Value>,
+    pub triage: &'a Triage,
 }
 
 pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
@@ -61,8 +65,11 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         restrict_to_frameworks,
         workers,
         started_at,
+        params: overrides,
+        triage,
     } = input;
-    let params = frameworks.params();
+    let mut params = frameworks.params();
+    params.extend(overrides);
     let now_ns = chrono::DateTime::parse_from_rfc3339(&started_at)
         .ok()
         .and_then(|t| t.timestamp_nanos_opt())
@@ -76,7 +83,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         .filter(|id| !restrict_to_frameworks || controls.contains_key(*id))
         .collect();
 
-    let mut findings = Vec::with_capacity(results.len());
+    let mut findings: Vec<(Finding, &Resource)> = Vec::with_capacity(results.len());
     for r in results {
         let rule = &policies.rules[r.rule];
         if !selected.contains(rule.meta.id.as_str()) {
@@ -87,26 +94,34 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             Status::Pass => "compliant".to_string(),
             _ => r.messages.join("; "),
         };
-        findings.push(Finding {
-            rule_id: rule.meta.id.clone(),
-            title: rule.meta.title.clone(),
-            severity: rule.meta.severity,
-            status: r.status,
-            message,
-            resource: ResourceRef {
-                id: res.id.clone(),
-                kind: res.kind,
-                source: res.source,
-                name: res.name.clone(),
-                account: res.account.clone(),
-                region: res.region.clone(),
-                location: res.location.clone(),
+        findings.push((
+            Finding {
+                rule_id: rule.meta.id.clone(),
+                title: rule.meta.title.clone(),
+                severity: rule.meta.severity,
+                status: r.status,
+                message,
+                resource: ResourceRef {
+                    id: res.id.clone(),
+                    kind: res.kind,
+                    source: res.source,
+                    name: res.name.clone(),
+                    account: res.account.clone(),
+                    region: res.region.clone(),
+                    location: res.location.clone(),
+                },
+                controls: controls.get(&rule.meta.id).cloned().unwrap_or_default(),
+                fingerprint: fingerprint(&rule.meta.id, res),
+                waiver: None,
             },
-            controls: controls.get(&rule.meta.id).cloned().unwrap_or_default(),
-            fingerprint: fingerprint(&rule.meta.id, res),
-            waiver: None,
-        });
+            res,
+        ));
     }
+    let today = chrono::DateTime::parse_from_rfc3339(&started_at)
+        .map(|t| t.date_naive())
+        .unwrap_or_else(|_| chrono::Utc::now().date_naive());
+    let warnings = triage.apply(&mut findings, today);
+    let mut findings: Vec<Finding> = findings.into_iter().map(|(f, _)| f).collect();
     findings.sort_by(|a, b| {
         (
             &a.rule_id,
@@ -169,5 +184,6 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         frameworks: rollup(frameworks, &by_rule),
         rules,
         errors: inv.errors.clone(),
+        warnings,
     })
 }

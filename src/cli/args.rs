@@ -15,6 +15,12 @@ to SOC 2, FedRAMP, NIST CSF and MPA TPN controls.",
 Examples:\n  terraform show -json tfplan > plan.json\n  complyctl scan --plan plan.json\n  complyctl scan --plan plan.json --framework mpa-tpn --format json --output report.json\n  complyctl inventory --plan plan.json"
 )]
 pub struct Cli {
+    /// Read settings from this file instead of the nearest .complyctl.yaml
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore .complyctl.yaml files
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
     /// When to use colour: auto (a terminal and NO_COLOR unset), always, never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -53,6 +59,42 @@ pub enum Command {
     /// List and show framework packs
     #[command(subcommand)]
     Framework(FrameworkCommand),
+    /// Record the current failing findings, so pipelines fail only on new ones
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
+    /// Write a commented starter .complyctl.yaml
+    #[command(after_help = "Example:\n  complyctl init && $EDITOR .complyctl.yaml")]
+    Init {
+        /// Where to write it
+        #[arg(default_value = ".complyctl.yaml")]
+        path: PathBuf,
+        /// Overwrite an existing file
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  complyctl completions bash > /etc/bash_completion.d/complyctl\n  complyctl completions zsh > \"${fpath[1]}/_complyctl\"\n  complyctl completions fish > ~/.config/fish/completions/complyctl.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from the same definitions as --help
+    #[command(after_help = "Example:\n  complyctl man > /usr/local/share/man/man1/complyctl.1")]
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Scan and write the failing findings' fingerprints
+    #[command(
+        after_help = "Example:\n  complyctl baseline create --plan plan.json -o .complyctl-baseline.json\n  complyctl scan --plan plan.json --baseline .complyctl-baseline.json"
+    )]
+    Create {
+        #[command(flatten)]
+        scan: ScanArgs,
+    },
 }
 
 #[derive(Debug, Args, Default)]
@@ -81,18 +123,24 @@ pub struct ScanArgs {
     /// Limit findings and roll-up to these framework packs (comma-separated or repeated)
     #[arg(long = "framework", value_name = "ID", value_delimiter = ',')]
     pub frameworks: Vec<String>,
-    /// Format written to stdout
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Format written to stdout [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Also write a report to a file: `PATH` (in --format) or `FORMAT=PATH`; repeatable
     #[arg(long = "output", short = 'o', value_name = "[FORMAT=]PATH")]
     pub outputs: Vec<String>,
-    /// Exit 1 when a failing finding has this severity or higher
-    #[arg(long, value_enum, default_value_t = FailOn::High)]
-    pub fail_on: FailOn,
+    /// Exit 1 when a failing finding has this severity or higher [default: high]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Evaluation threads (default: all cores)
     #[arg(long, value_name = "N")]
     pub workers: Option<usize>,
+    /// Findings in this baseline are reported as `baseline` and do not fail the build
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Ignore complyctl:waive:<RULE_ID> tags on resources (refuse self-granted waivers)
+    #[arg(long)]
+    pub no_inline_waivers: bool,
 }
 
 #[derive(Debug, Args)]

@@ -8,13 +8,19 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde_json::json;
 
+use std::path::PathBuf;
+
+use clap::CommandFactory;
+
 use super::args::{
-    Cli, Command, FailOn, Format, FrameworkCommand, ListFormat, PolicyArgs, PolicyCommand,
-    ScanArgs, SourceArgs,
+    BaselineCommand, Cli, Command, FailOn, Format, FrameworkCommand, ListFormat, PolicyArgs,
+    PolicyCommand,
 };
-use super::output::{parse_output_spec, stdout_color, write_atomic, write_stdout};
+use super::output::{stdout_color, write_atomic, write_stdout};
+use super::settings::{load_config, scan_settings, ScanSettings};
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INCOMPLETE};
 use crate::collect::terraform;
+use crate::config::{glob_match, STARTER};
 use crate::engine::testing::run_tests;
 use crate::engine::{PolicySet, Severity, Status};
 use crate::frameworks::Frameworks;
@@ -22,13 +28,38 @@ use crate::inventory::{Inventory, SCHEMA_VERSION};
 use crate::report::table::TableOptions;
 use crate::report::{self, Report};
 use crate::scan::{now_rfc3339, scan, ScanInput};
+use crate::triage::Baseline;
 
 pub fn run(cli: Cli) -> Result<u8> {
     let color = stdout_color(cli.color);
     match cli.command {
-        Command::Scan(args) => cmd_scan(args, color),
+        Command::Scan(args) => {
+            let config = load_config(cli.config.as_ref(), cli.no_config)?;
+            cmd_scan(&scan_settings(&args, config)?, color, cli.quiet)
+        }
+        Command::Baseline(BaselineCommand::Create { scan: args }) => {
+            let config = load_config(cli.config.as_ref(), cli.no_config)?;
+            let mut settings = scan_settings(&args, config)?;
+            // A baseline records what fails now, whatever an older baseline says.
+            settings.triage.baseline = None;
+            if settings.outputs.is_empty() {
+                bail!("baseline create needs -o FILE (e.g. -o .complyctl-baseline.json)");
+            }
+            let report = run_scan(&settings)?;
+            let baseline = Baseline::from_report(&report);
+            for (_, path) in &settings.outputs {
+                write_atomic(path, &baseline.to_json())?;
+            }
+            if !cli.quiet {
+                eprintln!(
+                    "baseline: {} failing findings recorded",
+                    baseline.findings.len()
+                );
+            }
+            Ok(EXIT_CLEAN)
+        }
         Command::Inventory(args) => {
-            let inv = load_sources(&args.sources)?;
+            let inv = load_sources(&args.sources.plans, &args.sources.inventories)?;
             let mut bytes = serde_json::to_vec_pretty(&inv)?;
             bytes.push(b'\n');
             match args.output {
@@ -39,6 +70,32 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Policy(cmd) => cmd_policy(cmd, color),
         Command::Framework(cmd) => cmd_framework(cmd, color),
+        Command::Init { path, force } => {
+            if path.exists() && !force {
+                bail!(
+                    "{} already exists (use --force to overwrite)",
+                    path.display()
+                );
+            }
+            write_atomic(&path, STARTER.as_bytes())?;
+            if !cli.quiet {
+                eprintln!("wrote {}", path.display());
+            }
+            Ok(EXIT_CLEAN)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "complyctl", &mut out);
+            write_stdout(&out)?;
+            Ok(EXIT_CLEAN)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            write_stdout(&out)?;
+            Ok(EXIT_CLEAN)
+        }
     }
 }
 
@@ -47,17 +104,17 @@ fn load_policies(args: &PolicyArgs) -> Result<PolicySet> {
 }
 
 /// Read every --plan and --inventory into one inventory.
-pub fn load_sources(src: &SourceArgs) -> Result<Inventory> {
-    if src.plans.is_empty() && src.inventories.is_empty() {
+pub fn load_sources(plans: &[PathBuf], inventories: &[PathBuf]) -> Result<Inventory> {
+    if plans.is_empty() && inventories.is_empty() {
         bail!(
             "nothing to scan: give --plan FILE (from `terraform show -json`) or --inventory FILE"
         );
     }
     let mut inv = Inventory::default();
-    for p in &src.plans {
+    for p in plans {
         inv.extend(terraform::read_plan(p)?);
     }
-    for p in &src.inventories {
+    for p in inventories {
         let text =
             std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
         let mut de = serde_json::Deserializer::from_str(&text);
@@ -111,36 +168,56 @@ fn render(report: &Report, format: Format, color: bool) -> Vec<u8> {
     }
 }
 
-fn cmd_scan(args: ScanArgs, color: bool) -> Result<u8> {
-    // Validate everything cheap before doing any work: a bad flag should not cost a scan.
-    let outputs = args
-        .outputs
-        .iter()
-        .map(|s| parse_output_spec(s, args.format))
-        .collect::<Result<Vec<_>>>()?;
+/// Policies, frameworks and sources per the settings -> the report.
+fn run_scan(settings: &ScanSettings) -> Result<Report> {
     let started_at = now_rfc3339();
-    let policies = load_policies(&args.policies)?;
+    let mut policies = PolicySet::load(&settings.policy_dirs, true)?;
     let all = Frameworks::load_builtin(&policies)?;
-    let frameworks = all.select(&args.frameworks)?;
-    let inventory = load_sources(&args.sources)?;
-    let workers = args.workers.unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-    });
+    let frameworks = all.select(&settings.frameworks)?;
+    for pattern in settings
+        .config
+        .rules
+        .enable
+        .iter()
+        .chain(&settings.config.rules.disable)
+    {
+        if !policies
+            .rules
+            .iter()
+            .any(|r| glob_match(pattern, &r.meta.id))
+        {
+            tracing::warn!("rules: `{pattern}` matches no rule");
+        }
+    }
+    policies
+        .rules
+        .retain(|r| settings.config.rule_enabled(&r.meta.id));
+    let inventory = load_sources(&settings.plans, &settings.inventories)?;
     let report = scan(ScanInput {
         inventory: &inventory,
         policies: &policies,
         frameworks: &frameworks,
-        restrict_to_frameworks: !args.frameworks.is_empty(),
-        workers,
+        restrict_to_frameworks: !settings.frameworks.is_empty(),
+        workers: settings.workers,
         started_at,
+        params: settings.params.clone(),
+        triage: &settings.triage,
     })?;
-    for (format, path) in &outputs {
+    Ok(report)
+}
+
+fn cmd_scan(settings: &ScanSettings, color: bool, quiet: bool) -> Result<u8> {
+    let report = run_scan(settings)?;
+    if !quiet {
+        for w in &report.warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+    for (format, path) in &settings.outputs {
         write_atomic(path, &render(&report, *format, false))?;
     }
-    write_stdout(&render(&report, args.format, color))?;
-    Ok(exit_code(&report, args.fail_on))
+    write_stdout(&render(&report, settings.format, color))?;
+    Ok(exit_code(&report, settings.fail_on))
 }
 
 fn new_table() -> Table {

@@ -30,14 +30,15 @@ pub fn stderr_color(choice: ColorChoice) -> bool {
 /// `PATH` or `FORMAT=PATH`.
 pub fn parse_output_spec(spec: &str, default: Format) -> Result<(Format, PathBuf)> {
     if let Some((fmt, path)) = spec.split_once('=') {
-        let format = match fmt {
-            "table" => Format::Table,
-            "json" => Format::Json,
-            other if !other.contains(['/', '\\', '.']) => {
-                bail!("--output {spec}: unknown format `{other}` (expected table or json)")
-            }
-            // `=` inside a plain path
-            _ => return Ok((default, PathBuf::from(spec))),
+        // `=` inside a plain path (`./a=b.json`) is a path, not a format.
+        if fmt.contains(['/', '\\', '.']) {
+            return Ok((default, PathBuf::from(spec)));
+        }
+        let Ok(format) = <Format as clap::ValueEnum>::from_str(fmt, true) else {
+            bail!(
+                "--output {spec}: unknown format `{fmt}` (expected one of {})",
+                crate::report::FORMATS.join(", ")
+            )
         };
         if path.is_empty() {
             bail!("--output {spec}: missing path after `=`");

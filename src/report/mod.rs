@@ -14,6 +14,9 @@ use crate::inventory::{CollectionError, Kind, Location, Skipped, SourceInfo, Sou
 
 pub const REPORT_SCHEMA_VERSION: u32 = 1;
 
+/// Every output format, as named on the command line and in the config file.
+pub const FORMATS: &[&str] = &["table", "json"];
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub schema_version: u32,
@@ -27,6 +30,9 @@ pub struct Report {
     #[serde(default)]
     pub rules: Vec<RuleInfo>,
     pub errors: Vec<CollectionError>,
+    /// Things the user should fix that do not stop the scan: expired or stale waivers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

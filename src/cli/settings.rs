@@ -1,0 +1,128 @@
+//! Raw arguments + config file -> validated settings. Flags win over the file.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use clap::ValueEnum;
+
+use super::args::{FailOn, Format, ScanArgs};
+use super::output::parse_output_spec;
+use crate::config::Config;
+use crate::triage::{Baseline, Triage};
+
+/// Everything `scan` (and `baseline create`) needs, decided.
+pub struct ScanSettings {
+    pub plans: Vec<PathBuf>,
+    pub inventories: Vec<PathBuf>,
+    pub policy_dirs: Vec<PathBuf>,
+    pub frameworks: Vec<String>,
+    pub format: Format,
+    pub outputs: Vec<(Format, PathBuf)>,
+    pub fail_on: FailOn,
+    pub workers: usize,
+    pub params: serde_json::Map<String, serde_json::Value>,
+    pub triage: Triage,
+    pub config: Config,
+}
+
+/// The config the command line asks for: `--config FILE`, none with `--no-config`, else the
+/// nearest `.complyctl.yaml` walking up from the current directory.
+pub fn load_config(explicit: Option<&PathBuf>, disabled: bool) -> Result<Config> {
+    if disabled {
+        return Ok(Config::default());
+    }
+    let path = match explicit {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| Config::discover(&d)),
+    };
+    match path {
+        Some(p) => {
+            tracing::info!("using config {}", p.display());
+            Ok(Config::load(&p)?)
+        }
+        None => Ok(Config::default()),
+    }
+}
+
+fn parse_enum<T: ValueEnum>(what: &str, s: &str, origin: &str) -> Result<T> {
+    match T::from_str(s, true) {
+        Ok(v) => Ok(v),
+        Err(_) => bail!("{origin}: {what}: `{s}` is not a valid value"),
+    }
+}
+
+pub fn scan_settings(args: &ScanArgs, config: Config) -> Result<ScanSettings> {
+    let origin = config
+        .origin
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "config".into());
+    let format = match (args.format, &config.format) {
+        (Some(f), _) => f,
+        (None, Some(s)) => parse_enum("format", s, &origin)?,
+        (None, None) => Format::Table,
+    };
+    let fail_on = match (args.fail_on, &config.fail_on) {
+        (Some(f), _) => f,
+        (None, Some(s)) => parse_enum("fail_on", s, &origin)?,
+        (None, None) => FailOn::High,
+    };
+    // Outputs from flags replace the file's; so do frameworks and policy dirs (a flag says
+    // what this run wants, it does not add to a list the reader cannot see).
+    let output_specs: Vec<String> = if args.outputs.is_empty() {
+        config.outputs.clone()
+    } else {
+        args.outputs.clone()
+    };
+    let outputs = output_specs
+        .iter()
+        .map(|s| parse_output_spec(s, format))
+        .collect::<Result<Vec<_>>>()?;
+    let frameworks = if args.frameworks.is_empty() {
+        config.frameworks.clone()
+    } else {
+        args.frameworks.clone()
+    };
+    let policy_dirs = if args.policies.policy_dirs.is_empty() {
+        config.policy_dirs.clone()
+    } else {
+        args.policies.policy_dirs.clone()
+    };
+    let workers = args.workers.or(config.workers).unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    });
+    if workers == 0 {
+        bail!("--workers must be at least 1");
+    }
+    let baseline_path = args.baseline.clone().or_else(|| config.baseline.clone());
+    let baseline = match baseline_path {
+        Some(p) => Some(Baseline::load(&p).with_context(|| "loading the baseline".to_string())?),
+        None => None,
+    };
+    let triage = Triage {
+        waivers: config.waivers.clone(),
+        inline_waivers: !args.no_inline_waivers && config.inline_waivers.unwrap_or(true),
+        baseline,
+    };
+    Ok(ScanSettings {
+        plans: args.sources.plans.clone(),
+        inventories: args.sources.inventories.clone(),
+        policy_dirs,
+        frameworks,
+        format,
+        outputs,
+        fail_on,
+        workers,
+        params: config
+            .params
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        triage,
+        config,
+    })
+}
