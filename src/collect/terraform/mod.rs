@@ -331,7 +331,28 @@ fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
             continue;
         }
         let attrs = Attrs::new(&inst.values, inst.exprs);
-        let patches = link::patches(&inst.rc.resource_type, &attrs);
+        let mut patches = link::patches(&inst.rc.resource_type, &attrs);
+        let is_attachment = inst.rc.resource_type.ends_with("policy_attachment");
+        let policy = if is_attachment {
+            let p = Patch {
+                attr: "policy_arn",
+                parents: link::POLICY,
+                multi: false,
+                op: Op::Set("", Value::Null),
+            };
+            linker.resolve(&cfg, inst, &p).0
+        } else {
+            Vec::new()
+        };
+        // A policy created in the same plan has no ARN yet: name it by its address, so rules
+        // can find its document in the inventory.
+        if let ([pol], true) = (policy.as_slice(), is_marker(&attrs.get("policy_arn"))) {
+            for patch in &mut patches {
+                if let Op::Append("attached_policies", vs) = &mut patch.op {
+                    *vs = vec![json!(parents[*pol].resource.id)];
+                }
+            }
+        }
         let mut linked_any = false;
         let mut principals: Vec<usize> = Vec::new();
         for patch in patches {
@@ -341,15 +362,9 @@ fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
             push_ops(&mut ops, &patch, &definite, &ambiguous);
         }
         // The policy half of an attachment: remember who it is attached to.
-        if inst.rc.resource_type.ends_with("policy_attachment") && !principals.is_empty() {
-            let p = Patch {
-                attr: "policy_arn",
-                parents: link::POLICY,
-                multi: false,
-                op: Op::Set("", Value::Null),
-            };
-            let (definite, _) = linker.resolve(&cfg, inst, &p);
-            for &pol in &definite {
+        if is_attachment && !principals.is_empty() {
+            let definite = &policy;
+            for &pol in definite {
                 for &who in &principals {
                     let r = &parents[who].resource;
                     ops.push((
