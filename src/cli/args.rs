@@ -189,6 +189,12 @@ pub enum PolicyCommand {
         #[command(flatten)]
         policies: PolicyArgs,
     },
+    /// Print the rule reference (Markdown) generated from the rules' metadata and the packs
+    #[command(after_help = "Example:\n  complyctl policy docs > docs/rules.md")]
+    Docs {
+        #[command(flatten)]
+        policies: PolicyArgs,
+    },
     /// Run the test_* rules of _test.rego files (the built-in ones, or those in DIR)
     #[command(
         after_help = "Examples:\n  complyctl policy test\n  complyctl policy test ./my-policies"
