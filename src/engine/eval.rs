@@ -13,8 +13,18 @@ use super::policy_set::{PolicyError, PolicySet};
 use super::Status;
 use crate::inventory::Kind;
 
-/// Longest a single evaluation (one resource, one kind's rules) may run.
+/// Longest a single evaluation (one resource, one kind's rules) may run; a rule that runs
+/// longer gives `error` for that resource. `COMPLYCTL_EVAL_TIMEOUT_MS` overrides it.
 pub const EVAL_TIME_LIMIT: Duration = Duration::from_secs(5);
+
+fn eval_time_limit() -> Duration {
+    std::env::var("COMPLYCTL_EVAL_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|ms| *ms > 0)
+        .map(Duration::from_millis)
+        .unwrap_or(EVAL_TIME_LIMIT)
+}
 
 const WRAPPER_PKG: &str = "complyctl__eval";
 
@@ -130,7 +140,7 @@ impl Evaluator {
         let mut engine = regorus::Engine::new();
         engine.set_rego_v0(false);
         engine.set_execution_timer_config(ExecutionTimerConfig {
-            limit: EVAL_TIME_LIMIT,
+            limit: eval_time_limit(),
             check_interval: NonZeroU32::new(64).unwrap_or(NonZeroU32::MIN),
         });
         for m in &set.modules {

@@ -20,7 +20,7 @@ pub const BUILTIN_DIR_ENV: &str = "COMPLYCTL_BUILTIN_POLICIES";
 pub enum PolicyError {
     #[error("{0}")]
     Invalid(String),
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         path: String,
         source: std::io::Error,

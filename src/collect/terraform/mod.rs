@@ -33,7 +33,7 @@ const KNOWN_FORMAT_MAJOR: u64 = 1;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         path: String,
         source: std::io::Error,
@@ -42,7 +42,8 @@ pub enum PlanError {
     IsDirectory { path: String },
     #[error("{path}: file is {size} bytes, larger than the {limit}-byte limit for plans")]
     TooLarge { path: String, size: u64, limit: u64 },
-    #[error("{path}: {source}")]
+    // The decode error is the source: `{:#}` at the edge prints "path: what was wrong".
+    #[error("{path}")]
     Decode { path: String, source: DecodeError },
     #[error("{path}:{line}:{column}: invalid JSON: {message}")]
     Syntax {
