@@ -24,7 +24,7 @@ use crate::config::{glob_match, STARTER};
 use crate::engine::testing::run_tests;
 use crate::engine::{PolicySet, Severity, Status};
 use crate::frameworks::Frameworks;
-use crate::inventory::{Inventory, SCHEMA_VERSION};
+use crate::inventory::Inventory;
 use crate::report::table::TableOptions;
 use crate::report::{self, Report};
 use crate::scan::{now_rfc3339, scan, ScanInput};
@@ -115,19 +115,8 @@ pub fn load_sources(plans: &[PathBuf], inventories: &[PathBuf]) -> Result<Invent
         inv.extend(terraform::read_plan(p)?);
     }
     for p in inventories {
-        let text =
-            std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
-        let mut de = serde_json::Deserializer::from_str(&text);
-        let saved: Inventory = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| anyhow::anyhow!("{}: at `{}`: {}", p.display(), e.path(), e.inner()))?;
-        if saved.schema_version != SCHEMA_VERSION {
-            bail!(
-                "{}: inventory schema_version {} is not supported (expected {SCHEMA_VERSION})",
-                p.display(),
-                saved.schema_version
-            );
-        }
-        inv.extend(saved);
+        let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        inv.extend(Inventory::from_json(&p.display().to_string(), &text)?);
     }
     inv.sort();
     Ok(inv)

@@ -131,6 +131,17 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
 }
 
 impl Config {
+    /// Parse and validate config text (no path rebasing).
+    pub fn parse(origin: &str, text: &str) -> Result<Config, ConfigError> {
+        let cfg: Config = if text.trim().is_empty() {
+            Config::default()
+        } else {
+            crate::yaml::parse(origin, text).map_err(|e| ConfigError::Invalid(e.to_string()))?
+        };
+        cfg.validate(Path::new(origin))?;
+        Ok(cfg)
+    }
+
     /// Read and validate one config file. Relative paths in it are relative to its directory.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
