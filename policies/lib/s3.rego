@@ -41,7 +41,36 @@ patterns_list(patterns) := [patterns] if is_string(patterns)
 name_matches(name, patterns) if {
 	is_string(name)
 	some p in patterns_list(patterns)
-	glob.match(lower(p), null, lower(name))
+	_pattern_matches(lower(p), lower(name))
+}
+
+# `*word*` is a substring test: regorus compiles a regex for every glob.match call, and this
+# runs for every bucket under three rules, so the common form skips the regex.
+_pattern_matches(p, name) if {
+	startswith(p, "*")
+	endswith(p, "*")
+	inner := substring(p, 1, count(p) - 2)
+	not contains(inner, "*")
+	not contains(inner, "?")
+	not contains(inner, "[")
+	not contains(inner, "{")
+	contains(name, inner)
+}
+
+_pattern_matches(p, name) if {
+	not _is_substring_pattern(p)
+	glob.match(p, null, name)
+}
+
+_is_substring_pattern(p) if {
+	startswith(p, "*")
+	endswith(p, "*")
+	count(p) >= 2
+	inner := substring(p, 1, count(p) - 2)
+	not contains(inner, "*")
+	not contains(inner, "?")
+	not contains(inner, "[")
+	not contains(inner, "{")
 }
 
 _evidence_tag_value(r) := v if {

@@ -302,3 +302,12 @@ test_buckets_named_any_source if {
 	s3.buckets_named("missing", plan_trail) == [] with data.inventory as inv
 	s3.buckets_named("trail-logs", plan_trail) == [] with data.inventory as {}
 }
+
+test_substring_patterns_match_like_globs if {
+	s3.name_matches("acme-audit-logs", ["*log*"])
+	s3.name_matches("ACME.LOGS", ["*log*"])
+	not s3.name_matches("acme-media", ["*log*"])
+	s3.name_matches("trail-2024", ["trail-*"])
+	not s3.name_matches("x-trail", ["trail-*"])
+	s3.name_matches("x", ["*"])
+}
