@@ -115,7 +115,8 @@ pub fn load_sources(plans: &[PathBuf], inventories: &[PathBuf]) -> Result<Invent
         inv.extend(terraform::read_plan(p)?);
     }
     for p in inventories {
-        let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
         inv.extend(Inventory::from_json(&p.display().to_string(), &text)?);
     }
     inv.sort();

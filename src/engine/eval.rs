@@ -51,14 +51,27 @@ fn wrapper_module(set: &PolicySet) -> (String, HashMap<Kind, (String, Vec<usize>
     let mut by_kind: HashMap<Kind, Vec<usize>> = HashMap::new();
     for (i, r) in set.rules.iter().enumerate() {
         let p = &r.package;
-        let _ = write!(
+        let has = |n: &str| r.decisions.contains(&n);
+        let list = |n: &str| {
+            if has(n) {
+                format!("[m | some m in {p}.{n}]")
+            } else {
+                "[]".to_string()
+            }
+        };
+        let _ = writeln!(
             src,
-            "r{i} := {{\"deny\": [m | some m in {p}.deny], \"unknown\": [m | some m in {p}.unknown], \"compliant\": c{i}, \"not_applicable\": n{i}}}\n\
-             default c{i} := false\n\
-             c{i} if {p}.compliant == true\n\
-             default n{i} := false\n\
-             n{i} if {p}.not_applicable == true\n\n"
+            "r{i} := {{\"deny\": {}, \"unknown\": {}, \"compliant\": c{i}, \"not_applicable\": n{i}}}\ndefault c{i} := false\ndefault n{i} := false",
+            list("deny"),
+            list("unknown")
         );
+        if has("compliant") {
+            let _ = writeln!(src, "c{i} if {p}.compliant == true");
+        }
+        if has("not_applicable") {
+            let _ = writeln!(src, "n{i} if {p}.not_applicable == true");
+        }
+        src.push('\n');
         by_kind.entry(r.meta.kind).or_default().push(i);
     }
     let mut out = HashMap::new();

@@ -43,6 +43,32 @@ pub struct Rule {
     pub package: String,
     pub origin: String,
     pub builtin: bool,
+    /// Which of `deny`, `unknown`, `compliant`, `not_applicable` the module defines. The
+    /// evaluator only references those: a reference to an undefined rule makes regorus
+    /// evaluate the whole package on every call.
+    pub decisions: Vec<&'static str>,
+}
+
+/// The decision rules a module defines at its top level.
+pub fn defined_decisions(source: &str) -> Vec<&'static str> {
+    const NAMES: [&str; 4] = ["deny", "unknown", "compliant", "not_applicable"];
+    let mut found = Vec::new();
+    for line in source.lines() {
+        if line.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let line = line.strip_prefix("default ").unwrap_or(line);
+        let ident: String = line
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if let Some(n) = NAMES.iter().find(|n| **n == ident) {
+            if !found.contains(n) {
+                found.push(*n);
+            }
+        }
+    }
+    found
 }
 
 /// Every module and rule, checked: parses, ids unique, metadata complete.
@@ -224,11 +250,13 @@ impl PolicySet {
                         }
                     }
                 }
+                let decisions = defined_decisions(&file.source);
                 set.rules.push(Rule {
                     meta,
                     package,
                     origin: file.origin.clone(),
                     builtin,
+                    decisions,
                 });
             }
             set.modules.push(file);

@@ -159,7 +159,10 @@ impl Inventory {
     /// Parse a saved inventory (`complyctl inventory` / `collect` output), naming the JSON
     /// path of a type error.
     pub fn from_json(origin: &str, text: &str) -> Result<Inventory, LoadError> {
-        let fail = |message: String| LoadError { origin: origin.to_string(), message };
+        let fail = |message: String| LoadError {
+            origin: origin.to_string(),
+            message,
+        };
         let mut de = serde_json::Deserializer::from_str(text);
         let inv: Inventory = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let inner = e.inner();
