@@ -63,6 +63,14 @@ pub struct SourceArgs {
     /// A saved normalized inventory (`complyctl inventory` output); repeatable
     #[arg(long = "inventory", value_name = "FILE")]
     pub inventories: Vec<PathBuf>,
+    /// The Terraform configuration behind the plans, to give findings a file and line
+    /// (default: each plan file's directory); local modules are followed
+    #[arg(long = "tf-dir", value_name = "DIR")]
+    pub tf_dir: Option<PathBuf>,
+    /// Resource locations (and SARIF URIs) are relative to this directory, the repository
+    /// root [default: the current directory]
+    #[arg(long = "sarif-root", value_name = "DIR")]
+    pub sarif_root: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Default)]

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -53,9 +54,29 @@ pub fn load_sources(src: &SourceArgs) -> Result<Inventory> {
             "nothing to scan: give --plan FILE (from `terraform show -json`) or --inventory FILE"
         );
     }
+    if let Some(d) = &src.tf_dir {
+        if !d.is_dir() {
+            bail!("--tf-dir {}: not a directory", d.display());
+        }
+    }
+    if let Some(d) = &src.sarif_root {
+        if !d.is_dir() {
+            bail!("--sarif-root {}: not a directory", d.display());
+        }
+    }
     let mut inv = Inventory::default();
     for p in &src.plans {
-        inv.extend(terraform::read_plan(p)?);
+        // Without --tf-dir, the configuration is looked for beside the plan file.
+        let tf_dir = src.tf_dir.clone().or_else(|| match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => Some(d.to_path_buf()),
+            _ => Some(PathBuf::from(".")),
+        });
+        let opts = terraform::ReadOptions {
+            tf_dir,
+            root: src.sarif_root.clone(),
+            ..terraform::ReadOptions::default()
+        };
+        inv.extend(terraform::read_plan_with(p, &opts)?);
     }
     for p in &src.inventories {
         let text =
