@@ -71,6 +71,9 @@ pub struct ResourceRef {
     pub account: Option<String>,
     pub region: Option<String>,
     pub location: Option<Location>,
+    /// The resource's tags (ASFF `Resources[].Tags`); omitted when there are none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -109,6 +112,25 @@ pub struct RuleInfo {
     pub severity: Severity,
     pub kind: Kind,
     pub remediation: String,
+    /// Framework id -> control ids this rule evidences, for the packs in scope.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub controls: BTreeMap<String, Vec<String>>,
+    /// Links the rule's metadata cites.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+    /// A built-in rule (documented in docs/rules.md); false for --policy-dir rules.
+    #[serde(default)]
+    pub builtin: bool,
+}
+
+/// Link to a built-in rule's section of docs/rules.md in the repository (`Cargo.toml`
+/// `repository`); SARIF `helpUri` and ASFF `SourceUrl` use it.
+pub fn rule_doc_url(rule_id: &str) -> String {
+    format!(
+        "{}/blob/main/docs/rules.md#{}",
+        env!("CARGO_PKG_REPOSITORY").trim_end_matches('/'),
+        rule_id.to_lowercase()
+    )
 }
 
 impl Report {
