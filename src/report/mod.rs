@@ -2,6 +2,7 @@
 //! A reporter is a pure function of the report: it never evaluates anything.
 
 pub mod json;
+pub mod junit;
 pub mod sarif;
 pub mod table;
 
