@@ -1,6 +1,7 @@
 //! The report model every output format renders, and one module per format.
 //! A reporter is a pure function of the report: it never evaluates anything.
 
+pub mod asff;
 pub mod json;
 pub mod junit;
 pub mod markdown;
