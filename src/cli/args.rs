@@ -39,7 +39,7 @@ pub enum ColorChoice {
 pub enum Command {
     /// Evaluate Terraform plans or saved inventories and report findings
     #[command(
-        after_help = "Examples:\n  complyctl scan --plan plan.json\n  complyctl scan --plan a.json --plan b.json --fail-on critical\n  complyctl scan --plan plan.json --format json --output sarif=results.sarif"
+        after_help = "Examples:\n  complyctl scan --plan plan.json\n  complyctl scan --plan a.json --plan b.json --fail-on critical\n  complyctl scan --plan plan.json --format sarif --output sarif=results.sarif\n  complyctl scan --plan infra/plan.json --tf-dir infra --output sarif=results.sarif --output markdown=summary.md"
     )]
     Scan(ScanArgs),
     /// Print the normalized inventory of a plan as JSON (the input rules see)
@@ -116,6 +116,14 @@ pub struct InventoryArgs {
 pub enum Format {
     Table,
     Json,
+    /// SARIF 2.1.0, for GitHub/GitLab code scanning
+    Sarif,
+    /// JUnit XML, for CI test reports
+    Junit,
+    /// A Markdown summary, for PR comments and $GITHUB_STEP_SUMMARY
+    Markdown,
+    /// AWS Security Finding Format: a Security Hub BatchImportFindings request body
+    Asff,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

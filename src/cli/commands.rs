@@ -129,6 +129,10 @@ fn render(report: &Report, format: Format, color: bool) -> Vec<u8> {
     match format {
         Format::Json => report::json::render(report),
         Format::Table => report::table::render(report, &TableOptions { color, width: None }),
+        Format::Sarif => report::sarif::render(report, &report::sarif::Options::default()),
+        Format::Junit => report::junit::render(report, &report::junit::Options::default()),
+        Format::Markdown => report::markdown::render(report, &report::markdown::Options::default()),
+        Format::Asff => report::asff::render(report, &report::asff::Options::default()),
     }
 }
 
