@@ -972,11 +972,14 @@ fn check_limits(f: &Value, errors: &mut Vec<String>) {
 }
 
 fn check_payload(payload: &Value) {
+    static MODEL: std::sync::OnceLock<Option<Value>> = std::sync::OnceLock::new();
+    let model =
+        MODEL.get_or_init(|| shared_schema("botocore-securityhub-2018-10-26-service-2.json"));
     let mut errors = Vec::new();
-    if let Some(model) = shared_schema("botocore-securityhub-2018-10-26-service-2.json") {
+    if let Some(model) = model {
         for (i, f) in payload["Findings"].as_array().unwrap().iter().enumerate() {
             check_shape(
-                &model,
+                model,
                 "AwsSecurityFinding",
                 f,
                 &format!("Findings[{i}]"),
@@ -1205,5 +1208,44 @@ fn rule_docs_have_an_anchor_for_every_help_uri() {
             docs.contains(&format!("<a id=\"{}\"></a>", id.to_lowercase())),
             "docs/rules.md has no anchor for {id}"
         );
+    }
+}
+
+#[test]
+fn every_corpus_plan_renders_valid_sarif_junit_and_asff() {
+    let sarif_schema = shared_schema("sarif-schema-2.1.0.json");
+    let dir = tempfile::tempdir().unwrap();
+    for plan in common::corpus_plans() {
+        let asff_path = dir.path().join("f.asff");
+        let junit_path = dir.path().join("f.xml");
+        let out = complyctl()
+            .current_dir(repo())
+            .args([
+                "scan",
+                "--plan",
+                path_str(&plan),
+                "--format",
+                "sarif",
+                "--output",
+                &format!("asff={}", asff_path.display()),
+                "--output",
+                &format!("junit={}", junit_path.display()),
+            ])
+            .output()
+            .unwrap();
+        let name = plan.display();
+        assert!(
+            matches!(out.status.code(), Some(0 | 1 | 3)),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let log: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{name}: SARIF is not JSON: {e}"));
+        if let Some(schema) = &sarif_schema {
+            validate(schema, &log);
+        }
+        let payload: Value = serde_json::from_slice(&std::fs::read(&asff_path).unwrap()).unwrap();
+        check_payload(&payload);
+        xsd_validate(&std::fs::read(&junit_path).unwrap());
     }
 }
