@@ -114,7 +114,9 @@ pub struct InventoryArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// A terminal table: summary by framework and the failing findings
     Table,
+    /// The full JSON report (docs/report-format.md)
     Json,
     /// SARIF 2.1.0, for GitHub/GitLab code scanning
     Sarif,

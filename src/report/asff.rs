@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{rule_doc_url, Finding, Report, RuleInfo};
+use super::{control_refs, rule_doc_url, Finding, Report, RuleInfo};
 use crate::engine::{Severity, Status};
 use crate::inventory::Kind;
 
@@ -365,16 +365,9 @@ fn finding(
     }
     types.truncate(limits::TYPES);
 
-    let mut requirements: Vec<String> = f
-        .controls
-        .iter()
-        .flat_map(|(fw, ids)| ids.iter().map(move |c| format!("{fw}/{c}")))
-        .filter(|s| !s.trim().is_empty())
-        .collect();
-    let omitted = requirements
-        .len()
-        .saturating_sub(limits::RELATED_REQUIREMENTS);
-    requirements.truncate(limits::RELATED_REQUIREMENTS);
+    let total: usize = f.controls.values().map(Vec::len).sum();
+    let requirements = control_refs(&f.controls, limits::RELATED_REQUIREMENTS);
+    let omitted = total.saturating_sub(requirements.len());
 
     let location = f.resource.location.as_ref().map(|l| match l.line {
         Some(n) => format!("{}:{n}", l.file),
@@ -383,6 +376,9 @@ fn finding(
     let mut description = f.message.clone();
     if f.status == Status::Unknown {
         description = format!("Cannot be decided from the input: {description}");
+    }
+    if !description.trim_end().ends_with(['.', '!', '?']) {
+        description.push('.');
     }
     description.push_str(&format!(" Resource: {}", f.resource.id));
     if let Some(l) = &location {

@@ -24,7 +24,7 @@ use serde_sarif::sarif::{
     Sarif, Suppression, Tool, ToolComponent,
 };
 
-use super::{rule_doc_url, Finding, Report, RuleInfo};
+use super::{control_refs, rule_doc_url, Finding, Report, RuleInfo};
 use crate::engine::{Severity, Status};
 
 /// The `$schema` written into every log.
@@ -138,26 +138,12 @@ fn control_tags(controls: &BTreeMap<String, Vec<String>>) -> Vec<String> {
 }
 
 /// `security` (GitHub only applies `security-severity` to rules tagged so), then
-/// `<framework>/<control>` taken round-robin across frameworks, so the first tags (the ones
-/// GitHub displays) cover every pack; at most [`MAX_TAGS`] in all.
+/// `<framework>/<control>`, at most [`MAX_TAGS`] in all: past the cap they are taken
+/// round-robin across frameworks, so the first tags (the ones GitHub displays) cover every pack.
 fn rule_tags(controls: &BTreeMap<String, Vec<String>>) -> Vec<String> {
     let mut tags = vec!["security".to_string()];
-    let mut round = 0;
-    loop {
-        let mut any = false;
-        for (fw, ids) in controls {
-            if let Some(c) = ids.get(round) {
-                any = true;
-                if tags.len() < MAX_TAGS {
-                    tags.push(format!("{fw}/{c}"));
-                }
-            }
-        }
-        if !any || tags.len() >= MAX_TAGS {
-            return tags;
-        }
-        round += 1;
-    }
+    tags.extend(control_refs(controls, MAX_TAGS - 1));
+    tags
 }
 
 fn descriptor(rule: &RuleInfo) -> ReportingDescriptor {
