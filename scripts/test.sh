@@ -13,4 +13,19 @@ if [ ! -x "$VENV/bin/moto_server" ] || ! "$VENV/bin/python" -c "import moto, sys
 fi
 export COMPLYCTL_MOTO_SERVER="$PWD/$VENV/bin/moto_server"
 
+# The JUnit reporter's test validates against tests/schemas/junit.xsd with xmllint
+# (Debian's libxml2-utils). Here it is required; a bare `cargo test` without xmllint only
+# checks well-formedness.
+if ! command -v xmllint >/dev/null 2>&1; then
+    echo "installing libxml2-utils (xmllint)" >&2
+    if [ "$(id -u)" = 0 ]; then
+        { apt-get install -y -qq libxml2-utils >/dev/null 2>&1 ||
+            { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libxml2-utils >/dev/null 2>&1; }; } ||
+            echo "warning: could not install libxml2-utils" >&2
+    else
+        echo "warning: xmllint missing and not root; run: sudo apt-get install -y libxml2-utils" >&2
+    fi
+fi
+export COMPLYCTL_REQUIRE_XMLLINT=1
+
 cargo test --locked --all-targets "$@"

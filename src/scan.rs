@@ -109,6 +109,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
                     account: res.account.clone(),
                     region: res.region.clone(),
                     location: res.location.clone(),
+                    tags: res.tags.clone(),
                 },
                 controls: controls.get(&rule.meta.id).cloned().unwrap_or_default(),
                 fingerprint: fingerprint(&rule.meta.id, res),
@@ -161,6 +162,9 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             severity: r.meta.severity,
             kind: r.meta.kind,
             remediation: r.meta.remediation.clone(),
+            controls: controls.get(&r.meta.id).cloned().unwrap_or_default(),
+            references: r.meta.references.clone(),
+            builtin: r.builtin,
         })
         .collect();
     Ok(Report {

@@ -45,7 +45,7 @@ pub enum ColorChoice {
 pub enum Command {
     /// Evaluate Terraform plans or saved inventories and report findings
     #[command(
-        after_help = "Examples:\n  complyctl scan --plan plan.json\n  complyctl scan --plan a.json --plan b.json --fail-on critical\n  complyctl scan --plan plan.json --format json --output sarif=results.sarif"
+        after_help = "Examples:\n  complyctl scan --plan plan.json\n  complyctl scan --plan a.json --plan b.json --fail-on critical\n  complyctl scan --plan plan.json --format sarif --output sarif=results.sarif\n  complyctl scan --plan infra/plan.json --tf-dir infra --output sarif=results.sarif --output markdown=summary.md"
     )]
     Scan(ScanArgs),
     /// Print the normalized inventory of a plan as JSON (the input rules see)
@@ -105,6 +105,14 @@ pub struct SourceArgs {
     /// A saved normalized inventory (`complyctl inventory` output); repeatable
     #[arg(long = "inventory", value_name = "FILE")]
     pub inventories: Vec<PathBuf>,
+    /// The Terraform configuration behind the plans, to give findings a file and line
+    /// (default: each plan file's directory); local modules are followed
+    #[arg(long = "tf-dir", value_name = "DIR")]
+    pub tf_dir: Option<PathBuf>,
+    /// Resource locations (and SARIF URIs) are relative to this directory, the repository
+    /// root [default: the current directory]
+    #[arg(long = "sarif-root", value_name = "DIR")]
+    pub sarif_root: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Default)]
@@ -154,8 +162,18 @@ pub struct InventoryArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// A terminal table: summary by framework and the failing findings
     Table,
+    /// The full JSON report (docs/report-format.md)
     Json,
+    /// SARIF 2.1.0, for GitHub/GitLab code scanning
+    Sarif,
+    /// JUnit XML, for CI test reports
+    Junit,
+    /// A Markdown summary, for PR comments and $GITHUB_STEP_SUMMARY
+    Markdown,
+    /// AWS Security Finding Format: a Security Hub BatchImportFindings request body
+    Asff,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,13 +2,12 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde_json::json;
-
-use std::path::PathBuf;
 
 use clap::CommandFactory;
 
@@ -17,7 +16,7 @@ use super::args::{
     PolicyCommand,
 };
 use super::output::{stdout_color, write_atomic, write_stdout};
-use super::settings::{load_config, scan_settings, ScanSettings};
+use super::settings::{load_config, scan_settings, ScanSettings, SourceSpec};
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INCOMPLETE};
 use crate::collect::terraform;
 use crate::config::{glob_match, STARTER};
@@ -59,7 +58,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(EXIT_CLEAN)
         }
         Command::Inventory(args) => {
-            let inv = load_sources(&args.sources.plans, &args.sources.inventories)?;
+            let inv = load_sources(&SourceSpec::from_args(&args.sources, None))?;
             let mut bytes = serde_json::to_vec_pretty(&inv)?;
             bytes.push(b'\n');
             match args.output {
@@ -104,17 +103,37 @@ fn load_policies(args: &PolicyArgs) -> Result<PolicySet> {
 }
 
 /// Read every --plan and --inventory into one inventory.
-pub fn load_sources(plans: &[PathBuf], inventories: &[PathBuf]) -> Result<Inventory> {
-    if plans.is_empty() && inventories.is_empty() {
+pub fn load_sources(src: &SourceSpec) -> Result<Inventory> {
+    if src.plans.is_empty() && src.inventories.is_empty() {
         bail!(
             "nothing to scan: give --plan FILE (from `terraform show -json`) or --inventory FILE"
         );
     }
-    let mut inv = Inventory::default();
-    for p in plans {
-        inv.extend(terraform::read_plan(p)?);
+    if let Some(d) = &src.tf_dir {
+        if !d.is_dir() {
+            bail!("--tf-dir {}: not a directory", d.display());
+        }
     }
-    for p in inventories {
+    if let Some(d) = &src.sarif_root {
+        if !d.is_dir() {
+            bail!("--sarif-root {}: not a directory", d.display());
+        }
+    }
+    let mut inv = Inventory::default();
+    for p in &src.plans {
+        // Without --tf-dir, the configuration is looked for beside the plan file.
+        let tf_dir = src.tf_dir.clone().or_else(|| match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => Some(d.to_path_buf()),
+            _ => Some(PathBuf::from(".")),
+        });
+        let opts = terraform::ReadOptions {
+            tf_dir,
+            root: src.sarif_root.clone(),
+            ..terraform::ReadOptions::default()
+        };
+        inv.extend(terraform::read_plan_with(p, &opts)?);
+    }
+    for p in &src.inventories {
         let text =
             std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
         inv.extend(Inventory::from_json(&p.display().to_string(), &text)?);
@@ -155,6 +174,10 @@ fn render(report: &Report, format: Format, color: bool) -> Vec<u8> {
     match format {
         Format::Json => report::json::render(report),
         Format::Table => report::table::render(report, &TableOptions { color, width: None }),
+        Format::Sarif => report::sarif::render(report, &report::sarif::Options::default()),
+        Format::Junit => report::junit::render(report, &report::junit::Options::default()),
+        Format::Markdown => report::markdown::render(report, &report::markdown::Options::default()),
+        Format::Asff => report::asff::render(report, &report::asff::Options::default()),
     }
 }
 
@@ -182,7 +205,7 @@ fn run_scan(settings: &ScanSettings) -> Result<Report> {
     policies
         .rules
         .retain(|r| settings.config.rule_enabled(&r.meta.id));
-    let inventory = load_sources(&settings.plans, &settings.inventories)?;
+    let inventory = load_sources(&settings.sources)?;
     let report = scan(ScanInput {
         inventory: &inventory,
         policies: &policies,
@@ -334,7 +357,7 @@ pub fn rules_reference(set: &PolicySet, fws: &Frameworks) -> String {
     let _ = writeln!(s, "| Rule | Severity | Kind | Title |\n|---|---|---|---|");
     for r in &set.rules {
         let m = &r.meta;
-        let anchor = m.id.to_lowercase().replace('.', "");
+        let anchor = m.id.to_lowercase();
         let _ = writeln!(
             s,
             "| [{}](#{anchor}) | {} | `{}` | {} |",
@@ -343,7 +366,14 @@ pub fn rules_reference(set: &PolicySet, fws: &Frameworks) -> String {
     }
     for r in &set.rules {
         let m = &r.meta;
-        let _ = writeln!(s, "\n## {}\n\n**{}**\n", m.id, m.title);
+        // An explicit anchor: SARIF helpUri links point at docs/rules.md#<id lower-case>.
+        let _ = writeln!(
+            s,
+            "\n<a id=\"{}\"></a>\n\n## {}\n\n**{}**\n",
+            m.id.to_lowercase(),
+            m.id,
+            m.title
+        );
         let _ = writeln!(
             s,
             "- Severity: {}\n- Resource kind: `{}`\n- Source: `{}`",

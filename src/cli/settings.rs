@@ -5,15 +5,36 @@ use std::path::PathBuf;
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 
-use super::args::{FailOn, Format, ScanArgs};
+use super::args::{FailOn, Format, ScanArgs, SourceArgs};
 use super::output::parse_output_spec;
 use crate::config::Config;
 use crate::triage::{Baseline, Triage};
 
-/// Everything `scan` (and `baseline create`) needs, decided.
-pub struct ScanSettings {
+/// What to read: plans (with their Terraform configuration) and saved inventories.
+pub struct SourceSpec {
     pub plans: Vec<PathBuf>,
     pub inventories: Vec<PathBuf>,
+    pub tf_dir: Option<PathBuf>,
+    pub sarif_root: Option<PathBuf>,
+}
+
+impl SourceSpec {
+    pub fn from_args(args: &SourceArgs, config: Option<&Config>) -> SourceSpec {
+        SourceSpec {
+            plans: args.plans.clone(),
+            inventories: args.inventories.clone(),
+            tf_dir: args
+                .tf_dir
+                .clone()
+                .or_else(|| config.and_then(|c| c.tf_dir.clone())),
+            sarif_root: args.sarif_root.clone(),
+        }
+    }
+}
+
+/// Everything `scan` (and `baseline create`) needs, decided.
+pub struct ScanSettings {
+    pub sources: SourceSpec,
     pub policy_dirs: Vec<PathBuf>,
     pub frameworks: Vec<String>,
     pub format: Format,
@@ -109,8 +130,7 @@ pub fn scan_settings(args: &ScanArgs, config: Config) -> Result<ScanSettings> {
         baseline,
     };
     Ok(ScanSettings {
-        plans: args.sources.plans.clone(),
-        inventories: args.sources.inventories.clone(),
+        sources: SourceSpec::from_args(&args.sources, Some(&config)),
         policy_dirs,
         frameworks,
         format,

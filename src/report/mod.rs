@@ -1,7 +1,11 @@
 //! The report model every output format renders, and one module per format.
 //! A reporter is a pure function of the report: it never evaluates anything.
 
+pub mod asff;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod table;
 
 use std::collections::BTreeMap;
@@ -77,6 +81,9 @@ pub struct ResourceRef {
     pub account: Option<String>,
     pub region: Option<String>,
     pub location: Option<Location>,
+    /// The resource's tags (ASFF `Resources[].Tags`); omitted when there are none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -115,10 +122,80 @@ pub struct RuleInfo {
     pub severity: Severity,
     pub kind: Kind,
     pub remediation: String,
+    /// Framework id -> control ids this rule evidences, for the packs in scope.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub controls: BTreeMap<String, Vec<String>>,
+    /// Links the rule's metadata cites.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+    /// A built-in rule (documented in docs/rules.md); false for --policy-dir rules.
+    #[serde(default)]
+    pub builtin: bool,
+}
+
+/// `<framework>/<control>` strings for a control mapping, at most `max`. When they all fit they
+/// come grouped by framework; when they do not, they are taken round-robin across frameworks
+/// (first control of each, then the second, ...), so a cap never drops a whole framework.
+pub fn control_refs(controls: &BTreeMap<String, Vec<String>>, max: usize) -> Vec<String> {
+    let total: usize = controls.values().map(Vec::len).sum();
+    if total <= max {
+        return controls
+            .iter()
+            .flat_map(|(fw, ids)| ids.iter().map(move |c| format!("{fw}/{c}")))
+            .collect();
+    }
+    let mut out = Vec::with_capacity(max);
+    let mut round = 0;
+    while out.len() < max {
+        let mut any = false;
+        for (fw, ids) in controls {
+            if let Some(c) = ids.get(round) {
+                any = true;
+                if out.len() < max {
+                    out.push(format!("{fw}/{c}"));
+                }
+            }
+        }
+        if !any {
+            break;
+        }
+        round += 1;
+    }
+    out
+}
+
+/// Link to a built-in rule's section of docs/rules.md in the repository (`Cargo.toml`
+/// `repository`); SARIF `helpUri` and ASFF `SourceUrl` use it.
+pub fn rule_doc_url(rule_id: &str) -> String {
+    format!(
+        "{}/blob/main/docs/rules.md#{}",
+        env!("CARGO_PKG_REPOSITORY").trim_end_matches('/'),
+        rule_id.to_lowercase()
+    )
 }
 
 impl Report {
     pub fn count(&self, status: Status) -> u64 {
         self.findings.iter().filter(|f| f.status == status).count() as u64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_refs_group_when_they_fit_and_interleave_when_capped() {
+        let c: BTreeMap<String, Vec<String>> = BTreeMap::from([
+            (
+                "a".to_string(),
+                vec!["1".to_string(), "2".to_string(), "3".to_string()],
+            ),
+            ("b".to_string(), vec!["x".to_string()]),
+        ]);
+        assert_eq!(control_refs(&c, 4), ["a/1", "a/2", "a/3", "b/x"]);
+        assert_eq!(control_refs(&c, 3), ["a/1", "b/x", "a/2"]);
+        assert_eq!(control_refs(&c, 0), Vec::<String>::new());
+        assert!(control_refs(&BTreeMap::new(), 5).is_empty());
     }
 }
