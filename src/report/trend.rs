@@ -440,3 +440,131 @@ pub fn render_markdown(t: &Trend) -> Vec<u8> {
     }
     s.into_bytes()
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn finding(fp: &str, rule: &str, severity: &str, status: &str) -> serde_json::Value {
+        json!({
+            "rule_id": rule, "title": format!("{rule} title"), "severity": severity,
+            "status": status, "message": "m",
+            "resource": {"id": format!("res.{fp}"), "kind": "aws.s3.bucket",
+                         "source": "terraform-plan", "name": fp, "account": null,
+                         "region": null, "location": null},
+            "controls": {}, "fingerprint": fp
+        })
+    }
+
+    fn report(
+        findings: Vec<serde_json::Value>,
+        frameworks: serde_json::Value,
+        policy_hash: &str,
+    ) -> Report {
+        let v = json!({
+            "schema_version": 1,
+            "tool": {"name": "complyctl", "version": "0.1.0"},
+            "scan": {"started_at": "2026-01-01T00:00:00Z", "finished_at": "2026-01-01T00:00:00Z",
+                     "sources": [], "policy_hash": policy_hash},
+            "summary": {"resources": 0, "rules": 0,
+                        "by_status": {"pass": 0, "fail": 0, "unknown": 0, "error": 0, "waived": 0}},
+            "findings": findings, "frameworks": frameworks, "errors": []
+        });
+        Report::from_json(&serde_json::to_vec(&v).unwrap()).unwrap()
+    }
+
+    fn fw(id: &str, score: Option<f64>, fail: u64, rules: &[&str]) -> serde_json::Value {
+        json!({"id": id, "name": id.to_uppercase(), "version": "1",
+               "controls": [{"id": "C1", "title": "t", "status": "fail", "rules": rules,
+                             "counts": {"pass": 0, "fail": 0, "unknown": 0, "error": 0, "waived": 0}}],
+               "control_counts": {"pass": 1, "fail": fail, "unknown": 0, "error": 0, "manual": 0, "not_applicable": 0},
+               "score": score})
+    }
+
+    #[test]
+    fn failing_findings_are_matched_by_fingerprint() {
+        let old = report(
+            vec![
+                finding("a", "R.ONE", "high", "fail"),
+                finding("b", "R.ONE", "high", "fail"),
+                finding("c", "R.TWO", "low", "baseline"),
+                finding("d", "R.TWO", "low", "fail"),
+                finding("e", "R.TWO", "low", "pass"),
+            ],
+            json!([
+                fw("x", Some(50.0), 1, &["R.ONE"]),
+                fw("gone", Some(10.0), 2, &[])
+            ]),
+            "p1",
+        );
+        let new = report(
+            vec![
+                finding("a", "R.ONE", "high", "fail"),         // unchanged
+                finding("b", "R.ONE", "high", "pass"),         // resolved: fixed
+                finding("c", "R.TWO", "low", "fail"),          // unchanged: baseline is failing
+                finding("d", "R.TWO", "low", "waived"),        // resolved: accepted
+                finding("e", "R.TWO", "low", "fail"),          // new: used to pass
+                finding("f", "R.ONE", "critical", "baseline"), // new resource
+            ],
+            json!([
+                fw("x", Some(62.5), 0, &["R.ONE"]),
+                fw("added", None, 0, &[])
+            ]),
+            "p2",
+        );
+        let t = compare(&old, &new);
+        let fps = |v: &[TrendFinding]| v.iter().map(|f| f.fingerprint.clone()).collect::<Vec<_>>();
+        // Most severe first.
+        assert_eq!(fps(&t.new), ["f", "e"]);
+        assert_eq!(fps(&t.resolved), ["b", "d"]);
+        assert_eq!(fps(&t.unchanged), ["a", "c"]);
+        assert_eq!(
+            t.counts,
+            TrendCounts {
+                new: 2,
+                resolved: 2,
+                unchanged: 2
+            }
+        );
+        assert_eq!(t.new[0].previous_status, None);
+        assert_eq!(t.new[1].previous_status, Some(Status::Pass));
+        assert_eq!(t.resolved[1].current_status, Some(Status::Waived));
+        assert!(t.policy_changed());
+
+        let ids: Vec<&str> = t.frameworks.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["added", "gone", "x"]);
+        let x = &t.frameworks[2];
+        assert_eq!(x.delta, Some(12.5));
+        assert_eq!((x.new_findings, x.resolved_findings), (1, 1));
+        assert_eq!(
+            (x.previous_failed_controls, x.current_failed_controls),
+            (Some(1), Some(0))
+        );
+        assert_eq!(t.frameworks[0].previous_score, None);
+        assert_eq!(t.frameworks[0].delta, None);
+        assert_eq!(t.frameworks[1].current_failed_controls, None);
+
+        let md = String::from_utf8(render_markdown(&t)).unwrap();
+        assert!(
+            md.contains("| X (x) | 1 | 1 | 50.0% | 62.5% | +12.5 | 1 -> 0 |"),
+            "{md}"
+        );
+        assert!(md.contains("R.ONE | res.f | absent -> baseline"), "{md}");
+        let text = render_text(&t, false);
+        assert!(text.contains("2 new, 2 resolved, 2 unchanged failing findings"));
+        assert!(text.contains("rule set changed"));
+    }
+
+    #[test]
+    fn markdown_cells_cannot_inject() {
+        assert_eq!(
+            md_escape("<b>a|b</b>\n*x* [l](u) `c`"),
+            "&lt;b&gt;a\\|b&lt;/b&gt; \\*x\\* \\[l\\](u) \\`c\\`"
+        );
+        assert_eq!(fmt_delta(Some(-0.5)), "-0.5");
+        assert_eq!(fmt_delta(Some(0.0)), "0.0");
+        assert_eq!(fmt_score(None), "-");
+    }
+}
