@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs the AWS emulator (moto) into ./.venv
-# when it is missing, then runs every Rust test (unit, integration, moto-backed, Rego).
+# and Debian's chromium (for the HTML report's browser test) when they are missing, then runs
+# every Rust test (unit, integration, moto-backed, Rego, headless browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,5 +28,17 @@ if ! command -v xmllint >/dev/null 2>&1; then
     fi
 fi
 export COMPLYCTL_REQUIRE_XMLLINT=1
+# The HTML report is rendered in headless Chromium (tests/audit_report.rs). Without it that
+# test fails with instructions, unless COMPLYCTL_SKIP_BROWSER=1.
+if ! command -v chromium >/dev/null 2>&1 && [ "${COMPLYCTL_SKIP_BROWSER:-}" != "1" ]; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        echo "installing chromium (apt-get)" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        { apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; } ||
+            echo "could not install chromium: the browser test will fail (COMPLYCTL_SKIP_BROWSER=1 skips it)" >&2
+    else
+        echo "chromium is missing: install Debian's chromium, or set COMPLYCTL_SKIP_BROWSER=1" >&2
+    fi
+fi
 
 cargo test --locked --all-targets "$@"

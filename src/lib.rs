@@ -6,6 +6,7 @@ pub mod cli;
 pub mod collect;
 pub mod config;
 pub mod engine;
+pub mod evidence;
 pub mod frameworks;
 pub mod inventory;
 pub mod report;

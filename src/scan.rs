@@ -43,6 +43,19 @@ pub fn now_rfc3339() -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// The canonical inventory JSON: what `complyctl inventory` prints and the evidence bundle's
+/// `inventory.json`; the report's `scan.inventory_sha256` is the SHA-256 of these bytes.
+pub fn inventory_json(inv: &Inventory) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(inv)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Lowercase hex SHA-256.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
 pub struct ScanInput<'a> {
     pub inventory: &'a Inventory,
     pub policies: &'a PolicySet,
@@ -177,6 +190,8 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             started_at,
             finished_at: now_rfc3339(),
             sources: inv.sources.clone(),
+            policy_hash: Some(policies.policy_hash()),
+            inventory_sha256: inventory_json(inv).ok().map(|b| sha256_hex(&b)),
         },
         summary: Summary {
             resources: inv.resources.len() as u64,
@@ -189,5 +204,6 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         rules,
         errors: inv.errors.clone(),
         warnings,
+        trend: None,
     })
 }

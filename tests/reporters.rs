@@ -160,6 +160,8 @@ fn sample_report() -> Report {
                 account: None,
                 regions: vec![],
             }],
+            policy_hash: None,
+            inventory_sha256: None,
         },
         summary: Summary {
             resources: 6,
@@ -178,6 +180,7 @@ fn sample_report() -> Report {
             message: "AccessDenied <&> \"quoted\"".to_string(),
         }],
         warnings: vec![],
+        trend: None,
     }
 }
 
@@ -1194,11 +1197,11 @@ fn one_run_writes_every_format() {
     assert!(leftovers.is_empty());
 
     complyctl()
-        .args(["scan", "--plan", path_str(&plan), "--output", "html=x.html"])
+        .args(["scan", "--plan", path_str(&plan), "--output", "pdf=x.pdf"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "unknown format `html` (expected one of: table, json, sarif, junit, markdown, asff)",
+            "unknown format `pdf` (expected one of: table, json, sarif, junit, markdown, asff, html)",
         ));
 }
 

@@ -72,6 +72,14 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compare two JSON reports: new, resolved and unchanged failing findings, score changes
+    #[command(
+        after_help = "Examples:\n  complyctl diff last-night.json tonight.json\n  complyctl diff old.json new.json --format markdown > comment.md"
+    )]
+    Diff(DiffArgs),
+    /// Check an evidence bundle written by `scan --evidence-dir`
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  complyctl completions bash > /etc/bash_completion.d/complyctl\n  complyctl completions zsh > \"${fpath[1]}/_complyctl\"\n  complyctl completions fish > ~/.config/fish/completions/complyctl.fish"
@@ -149,6 +157,39 @@ pub struct ScanArgs {
     /// Ignore complyctl:waive:<RULE_ID> tags on resources (refuse self-granted waivers)
     #[arg(long)]
     pub no_inline_waivers: bool,
+    /// Compare with this earlier JSON report: adds a `trend` section to every format
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
+    /// Also write an evidence bundle here: inventory.json, report.json, report.html, manifest.json
+    #[arg(long, value_name = "DIR")]
+    pub evidence_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier JSON report
+    pub old: PathBuf,
+    /// The later JSON report
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Recompute the SHA-256 of every file in manifest.json (exit 0 ok, 1 altered, 2 unreadable)
+    #[command(after_help = "Example:\n  complyctl evidence verify evidence/2026-01-01")]
+    Verify {
+        /// The bundle directory
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -174,6 +215,8 @@ pub enum Format {
     Markdown,
     /// AWS Security Finding Format: a Security Hub BatchImportFindings request body
     Asff,
+    /// A self-contained HTML audit report (inline CSS and SVG, works offline, prints to PDF)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,21 +12,22 @@ use serde_json::json;
 use clap::CommandFactory;
 
 use super::args::{
-    BaselineCommand, Cli, Command, FailOn, Format, FrameworkCommand, ListFormat, PolicyArgs,
-    PolicyCommand,
+    BaselineCommand, Cli, Command, DiffArgs, DiffFormat, EvidenceCommand, FailOn, Format,
+    FrameworkCommand, ListFormat, PolicyArgs, PolicyCommand,
 };
 use super::output::{stdout_color, write_atomic, write_stdout};
-use super::settings::{load_config, scan_settings, ScanSettings, SourceSpec};
+use super::settings::{load_config, load_report, scan_settings, ScanSettings, SourceSpec};
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INCOMPLETE};
 use crate::collect::terraform;
 use crate::config::{glob_match, STARTER};
 use crate::engine::testing::run_tests;
 use crate::engine::{PolicySet, Severity, Status};
+use crate::evidence::{self, Manifest};
 use crate::frameworks::Frameworks;
 use crate::inventory::Inventory;
 use crate::report::table::TableOptions;
-use crate::report::{self, Report};
-use crate::scan::{now_rfc3339, scan, ScanInput};
+use crate::report::{self, trend, Report};
+use crate::scan::{inventory_json, now_rfc3339, scan, ScanInput};
 use crate::triage::Baseline;
 
 pub fn run(cli: Cli) -> Result<u8> {
@@ -41,10 +42,13 @@ pub fn run(cli: Cli) -> Result<u8> {
             let mut settings = scan_settings(&args, config)?;
             // A baseline records what fails now, whatever an older baseline says.
             settings.triage.baseline = None;
+            if settings.previous.is_some() || settings.evidence_dir.is_some() {
+                bail!("baseline create does not take --previous or --evidence-dir");
+            }
             if settings.outputs.is_empty() {
                 bail!("baseline create needs -o FILE (e.g. -o .complyctl-baseline.json)");
             }
-            let report = run_scan(&settings)?;
+            let (report, _) = run_scan(&settings)?;
             let baseline = Baseline::from_report(&report);
             for (_, path) in &settings.outputs {
                 write_atomic(path, &baseline.to_json())?;
@@ -59,14 +63,16 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Inventory(args) => {
             let inv = load_sources(&SourceSpec::from_args(&args.sources, None))?;
-            let mut bytes = serde_json::to_vec_pretty(&inv)?;
-            bytes.push(b'\n');
+            // The same bytes as an evidence bundle's inventory.json (scan.inventory_sha256).
+            let bytes = inventory_json(&inv)?;
             match args.output {
                 Some(p) => write_atomic(&p, &bytes)?,
                 None => write_stdout(&bytes)?,
             }
             Ok(EXIT_CLEAN)
         }
+        Command::Diff(args) => cmd_diff(&args, color),
+        Command::Evidence(EvidenceCommand::Verify { dir }) => cmd_evidence_verify(&dir, cli.quiet),
         Command::Policy(cmd) => cmd_policy(cmd, color),
         Command::Framework(cmd) => cmd_framework(cmd, color),
         Command::Init { path, force } => {
@@ -178,11 +184,12 @@ fn render(report: &Report, format: Format, color: bool) -> Vec<u8> {
         Format::Junit => report::junit::render(report, &report::junit::Options::default()),
         Format::Markdown => report::markdown::render(report, &report::markdown::Options::default()),
         Format::Asff => report::asff::render(report, &report::asff::Options::default()),
+        Format::Html => report::html::render(report),
     }
 }
 
-/// Policies, frameworks and sources per the settings -> the report.
-fn run_scan(settings: &ScanSettings) -> Result<Report> {
+/// Policies, frameworks and sources per the settings -> the report and the inventory it saw.
+fn run_scan(settings: &ScanSettings) -> Result<(Report, Inventory)> {
     let started_at = now_rfc3339();
     let mut policies = PolicySet::load(&settings.policy_dirs, true)?;
     let all = Frameworks::load_builtin(&policies)?;
@@ -216,11 +223,14 @@ fn run_scan(settings: &ScanSettings) -> Result<Report> {
         params: settings.params.clone(),
         triage: &settings.triage,
     })?;
-    Ok(report)
+    Ok((report, inventory))
 }
 
 fn cmd_scan(settings: &ScanSettings, color: bool, quiet: bool) -> Result<u8> {
-    let report = run_scan(settings)?;
+    let (mut report, inventory) = run_scan(settings)?;
+    if let Some(previous) = &settings.previous {
+        report.trend = Some(trend::compare(previous, &report));
+    }
     if !quiet {
         for w in &report.warnings {
             eprintln!("warning: {w}");
@@ -229,8 +239,95 @@ fn cmd_scan(settings: &ScanSettings, color: bool, quiet: bool) -> Result<u8> {
     for (format, path) in &settings.outputs {
         write_atomic(path, &render(&report, *format, false))?;
     }
+    if let Some(dir) = &settings.evidence_dir {
+        write_evidence(dir, &report, &inventory)?;
+        if !quiet {
+            eprintln!("evidence bundle written to {}", dir.display());
+        }
+    }
     write_stdout(&render(&report, settings.format, color))?;
     Ok(exit_code(&report, settings.fail_on))
+}
+
+/// The evidence bundle: each file atomically, the manifest last (a bundle without a manifest
+/// is incomplete, and `evidence verify` says so).
+fn write_evidence(dir: &std::path::Path, report: &Report, inventory: &Inventory) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    let inv = inventory_json(inventory).context("cannot serialize the inventory")?;
+    let json = report::json::render(report);
+    let html = report::html::render(report);
+    let files: [(&str, &[u8]); 3] = [
+        (evidence::INVENTORY, &inv),
+        (evidence::REPORT_JSON, &json),
+        (evidence::REPORT_HTML, &html),
+    ];
+    for (name, bytes) in files {
+        write_atomic(&dir.join(name), bytes)?;
+    }
+    let manifest = Manifest::new(&files, report, now_rfc3339());
+    write_atomic(&dir.join(evidence::MANIFEST), &manifest.to_json())
+}
+
+fn cmd_diff(args: &DiffArgs, color: bool) -> Result<u8> {
+    let old = load_report(&args.old)?;
+    let new = load_report(&args.new)?;
+    let t = trend::compare(&old, &new);
+    let bytes = match args.format {
+        DiffFormat::Table => trend::render_text(&t, color).into_bytes(),
+        DiffFormat::Json => trend::render_json(&t),
+        DiffFormat::Markdown => trend::render_markdown(&t),
+    };
+    write_stdout(&bytes)?;
+    Ok(EXIT_CLEAN)
+}
+
+fn cmd_evidence_verify(dir: &std::path::Path, quiet: bool) -> Result<u8> {
+    let v = evidence::verify(dir)?;
+    let mut out = String::new();
+    for f in &v.manifest.files {
+        let mut altered = false;
+        for m in v.mismatches.iter().filter(|m| m.name == f.name) {
+            let _ = writeln!(out, "ALTERED  {}: {}", m.name, m.reason);
+            altered = true;
+        }
+        if !altered {
+            let _ = writeln!(out, "ok       {}", f.name);
+        }
+    }
+    for name in &v.unlisted {
+        let _ = writeln!(out, "note     {name}: not covered by the manifest");
+    }
+    let _ = writeln!(
+        out,
+        "manifest {} sha256 {} (created {} by {} {}; policy hash {})",
+        evidence::MANIFEST,
+        v.manifest_sha256,
+        v.manifest.created_at,
+        v.manifest.tool,
+        v.manifest.tool_version,
+        v.manifest.policy_hash.as_deref().unwrap_or("-")
+    );
+    if !quiet || !v.mismatches.is_empty() {
+        write_stdout(out.as_bytes())?;
+    }
+    if v.mismatches.is_empty() {
+        if !quiet {
+            eprintln!(
+                "evidence verified: {} files match {}",
+                v.ok.len(),
+                evidence::MANIFEST
+            );
+        }
+        Ok(EXIT_CLEAN)
+    } else {
+        let names: std::collections::BTreeSet<&str> =
+            v.mismatches.iter().map(|m| m.name.as_str()).collect();
+        eprintln!(
+            "error: evidence does not match its manifest: {}",
+            names.into_iter().collect::<Vec<_>>().join(", ")
+        );
+        Ok(EXIT_FINDINGS)
+    }
 }
 
 fn new_table() -> Table {

@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use super::args::{FailOn, Format, ScanArgs, SourceArgs};
 use super::output::parse_output_spec;
 use crate::config::Config;
+use crate::report::Report;
 use crate::triage::{Baseline, Triage};
 
 /// What to read: plans (with their Terraform configuration) and saved inventories.
@@ -44,6 +45,17 @@ pub struct ScanSettings {
     pub params: serde_json::Map<String, serde_json::Value>,
     pub triage: Triage,
     pub config: Config,
+    /// `--previous`: the earlier report to compute the trend against.
+    pub previous: Option<Report>,
+    /// `--evidence-dir`: where to write the evidence bundle.
+    pub evidence_dir: Option<PathBuf>,
+}
+
+/// A JSON report written by `scan --format json` (for `--previous` and `diff`).
+pub fn load_report(path: &std::path::Path) -> Result<Report> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    Report::from_json(&bytes)
+        .with_context(|| format!("{}: not a complyctl JSON report", path.display()))
 }
 
 /// The config the command line asks for: `--config FILE`, none with `--no-config`, else the
@@ -129,8 +141,14 @@ pub fn scan_settings(args: &ScanArgs, config: Config) -> Result<ScanSettings> {
         inline_waivers: !args.no_inline_waivers && config.inline_waivers.unwrap_or(true),
         baseline,
     };
+    let previous = match &args.previous {
+        Some(p) => Some(load_report(p).context("loading the --previous report")?),
+        None => None,
+    };
     Ok(ScanSettings {
         sources: SourceSpec::from_args(&args.sources, Some(&config)),
+        previous,
+        evidence_dir: args.evidence_dir.clone(),
         policy_dirs,
         frameworks,
         format,

@@ -267,6 +267,26 @@ impl PolicySet {
         Ok(set)
     }
 
+    /// The rule set's identity: SHA-256 of the sorted SHA-256 hex digests of the modules'
+    /// sources (tests excluded), each followed by a newline. It depends on content only, not
+    /// on where the files live; `find DIR -name '*.rego' ! -name '*_test.rego' -exec sha256sum
+    /// {} + | cut -c1-64 | sort | sha256sum` recomputes it.
+    pub fn policy_hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut digests: Vec<String> = self
+            .modules
+            .iter()
+            .map(|m| hex::encode(Sha256::digest(m.source.as_bytes())))
+            .collect();
+        digests.sort();
+        let mut h = Sha256::new();
+        for d in digests {
+            h.update(d.as_bytes());
+            h.update(b"\n");
+        }
+        hex::encode(h.finalize())
+    }
+
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.meta.id == id)
     }

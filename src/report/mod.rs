@@ -2,11 +2,13 @@
 //! A reporter is a pure function of the report: it never evaluates anything.
 
 pub mod asff;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
 pub mod table;
+pub mod trend;
 
 use std::collections::BTreeMap;
 
@@ -19,7 +21,9 @@ use crate::inventory::{CollectionError, Kind, Location, Skipped, SourceInfo, Sou
 pub const REPORT_SCHEMA_VERSION: u32 = 1;
 
 /// Every output format, as named on the command line and in the config file.
-pub const FORMATS: &[&str] = &["table", "json"];
+pub const FORMATS: &[&str] = &[
+    "table", "json", "sarif", "junit", "markdown", "asff", "html",
+];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -37,6 +41,9 @@ pub struct Report {
     /// Things the user should fix that do not stop the scan: expired or stale waivers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// What changed since a previous report (`scan --previous OLD.json`); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trend: Option<trend::Trend>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +57,13 @@ pub struct ScanInfo {
     pub started_at: String,
     pub finished_at: String,
     pub sources: Vec<SourceInfo>,
+    /// SHA-256 identifying the rule set: over the sorted SHA-256s of the loaded `.rego`
+    /// modules (tests excluded). Absent in reports written before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_hash: Option<String>,
+    /// SHA-256 of the canonical inventory JSON (the bytes `complyctl inventory` prints).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inventory_sha256: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -174,7 +188,30 @@ pub fn rule_doc_url(rule_id: &str) -> String {
     )
 }
 
+/// Why a saved report cannot be read back.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportLoadError {
+    #[error("at `{at}`: {message}")]
+    Invalid { at: String, message: String },
+    #[error("report schema_version {0} is not supported (expected {REPORT_SCHEMA_VERSION})")]
+    Version(u32),
+}
+
 impl Report {
+    /// A JSON report as `--format json` writes it (older reports of the same schema too).
+    pub fn from_json(bytes: &[u8]) -> Result<Report, ReportLoadError> {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let report: Report =
+            serde_path_to_error::deserialize(&mut de).map_err(|e| ReportLoadError::Invalid {
+                at: e.path().to_string(),
+                message: e.inner().to_string(),
+            })?;
+        if report.schema_version != REPORT_SCHEMA_VERSION {
+            return Err(ReportLoadError::Version(report.schema_version));
+        }
+        Ok(report)
+    }
+
     pub fn count(&self, status: Status) -> u64 {
         self.findings.iter().filter(|f| f.status == status).count() as u64
     }

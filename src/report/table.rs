@@ -141,6 +141,10 @@ pub fn render(report: &Report, opts: &TableOptions) -> Vec<u8> {
     } else {
         out.push_str("\nNo failing findings.\n");
     }
+    if let Some(t) = &report.trend {
+        out.push('\n');
+        out.push_str(&super::trend::render_text(t, opts.color));
+    }
     if !report.errors.is_empty() {
         out.push_str(&format!(
             "\n{} collection error(s): the scan is incomplete\n",
