@@ -28,7 +28,10 @@ impl SourceSpec {
                 .tf_dir
                 .clone()
                 .or_else(|| config.and_then(|c| c.tf_dir.clone())),
-            sarif_root: args.sarif_root.clone(),
+            sarif_root: args
+                .sarif_root
+                .clone()
+                .or_else(|| config.and_then(|c| c.sarif_root.clone())),
         }
     }
 }
@@ -141,14 +144,17 @@ pub fn scan_settings(args: &ScanArgs, config: Config) -> Result<ScanSettings> {
         inline_waivers: !args.no_inline_waivers && config.inline_waivers.unwrap_or(true),
         baseline,
     };
-    let previous = match &args.previous {
+    let previous = match args.previous.as_ref().or(config.previous.as_ref()) {
         Some(p) => Some(load_report(p).context("loading the --previous report")?),
         None => None,
     };
     Ok(ScanSettings {
         sources: SourceSpec::from_args(&args.sources, Some(&config)),
         previous,
-        evidence_dir: args.evidence_dir.clone(),
+        evidence_dir: args
+            .evidence_dir
+            .clone()
+            .or_else(|| config.evidence_dir.clone()),
         policy_dirs,
         frameworks,
         format,

@@ -50,6 +50,12 @@ pub struct Config {
     pub workers: Option<usize>,
     /// Terraform configuration directory for file:line locations.
     pub tf_dir: Option<PathBuf>,
+    /// Repository root that SARIF and report locations are relative to.
+    pub sarif_root: Option<PathBuf>,
+    /// The previous JSON report, for the trend.
+    pub previous: Option<PathBuf>,
+    /// Write an evidence bundle (inventory, reports, manifest) here.
+    pub evidence_dir: Option<PathBuf>,
     #[serde(default)]
     pub aws: AwsConfig,
     /// The file this was read from (not a key).
@@ -166,8 +172,15 @@ impl Config {
         if let Some(b) = cfg.baseline.as_mut() {
             rebase(b);
         }
-        if let Some(t) = cfg.tf_dir.as_mut() {
-            rebase(t);
+        for p in [
+            &mut cfg.tf_dir,
+            &mut cfg.sarif_root,
+            &mut cfg.previous,
+            &mut cfg.evidence_dir,
+        ] {
+            if let Some(p) = p.as_mut() {
+                rebase(p);
+            }
         }
         Ok(cfg)
     }
