@@ -153,6 +153,79 @@ fn tag_waivers_work_unless_refused() {
     assert_eq!(status_of(&["--no-inline-waivers"]), "fail");
 }
 
+/// The example plan plus one new KMS key without rotation: exactly one new misconfiguration.
+fn plan_with_new_unrotated_key() -> Value {
+    let mut plan = plan_json();
+    let changes = plan["resource_changes"].as_array_mut().unwrap();
+    changes.push(json!({
+        "address": "aws_kms_key.archive", "mode": "managed", "type": "aws_kms_key", "name": "archive",
+        "provider_name": "registry.terraform.io/hashicorp/aws",
+        "change": {"actions": ["create"], "before": null,
+            "after": {"bypass_policy_lockout_safety_check": false, "custom_key_store_id": null, "customer_master_key_spec": "SYMMETRIC_DEFAULT",
+                      "deletion_window_in_days": 30, "description": "archive", "enable_key_rotation": false, "is_enabled": true,
+                      "key_usage": "ENCRYPT_DECRYPT", "tags": null, "timeouts": null, "xks_key_id": null},
+            "after_unknown": {"arn": true, "id": true, "key_id": true, "multi_region": true, "policy": true, "rotation_period_in_days": true, "tags_all": true},
+            "before_sensitive": false, "after_sensitive": {"tags_all": {}}}
+    }));
+    plan
+}
+
+#[test]
+fn a_baseline_fails_with_exactly_the_one_new_misconfiguration() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join(".complyctl-baseline.json");
+    complyctl()
+        .args([
+            "--no-config",
+            "baseline",
+            "create",
+            "--plan",
+            path_str(&example_plan()),
+            "-o",
+            path_str(&baseline),
+        ])
+        .assert()
+        .code(0);
+    let changed = dir.path().join("plan-v2.json");
+    write_json(&changed, &plan_with_new_unrotated_key());
+    let out = complyctl()
+        .args([
+            "--no-config",
+            "scan",
+            "--plan",
+            path_str(&changed),
+            "--baseline",
+            path_str(&baseline),
+            "--fail-on",
+            "medium",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let failing: Vec<(String, String)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "fail")
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["resource"]["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        failing,
+        vec![(
+            "KMS.KEY_ROTATION".to_string(),
+            "aws_kms_key.archive".to_string()
+        )]
+    );
+}
+
 #[test]
 fn a_baseline_fails_only_new_findings() {
     let dir = tempfile::tempdir().unwrap();
