@@ -302,56 +302,30 @@ fn a_baseline_fails_only_new_findings() {
 fn config_errors_are_precise() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("c.yaml");
-    std::fs::write(&cfg, "frameworks: [soc2]\nfial_on: high\n").unwrap();
-    complyctl()
-        .args([
-            "--config",
-            path_str(&cfg),
-            "scan",
-            "--plan",
-            path_str(&example_plan()),
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "c.yaml:2:1: unknown key `fial_on` (did you mean `fail_on`?)",
-        ));
-    std::fs::write(&cfg, "fail_on: high\nfail_on: low\n").unwrap();
-    complyctl()
-        .args([
-            "--config",
-            path_str(&cfg),
-            "scan",
-            "--plan",
-            path_str(&example_plan()),
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("c.yaml:2:"));
-    std::fs::write(&cfg, "workers: many\n").unwrap();
-    complyctl()
-        .args([
-            "--config",
-            path_str(&cfg),
-            "scan",
-            "--plan",
-            path_str(&example_plan()),
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("c.yaml:1:10"));
-    std::fs::write(&cfg, "waivers:\n  - rule: S3.X\n    reason: ''\n").unwrap();
-    complyctl()
-        .args([
-            "--config",
-            path_str(&cfg),
-            "scan",
-            "--plan",
-            path_str(&example_plan()),
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("waivers[0].reason"));
+    let refused = |yaml: &str, message: &str| {
+        std::fs::write(&cfg, yaml).unwrap();
+        complyctl()
+            .args([
+                "--config",
+                path_str(&cfg),
+                "scan",
+                "--plan",
+                path_str(&example_plan()),
+            ])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message.to_string()));
+    };
+    refused(
+        "frameworks: [soc2]\nfial_on: high\n",
+        "c.yaml:2:1: unknown key `fial_on` (did you mean `fail_on`?)",
+    );
+    refused("fail_on: high\nfail_on: low\n", "c.yaml:2:");
+    refused("workers: many\n", "c.yaml:1:10");
+    refused(
+        "waivers:\n  - rule: S3.X\n    reason: ''\n",
+        "waivers[0].reason",
+    );
     let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
     for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
         .iter()
@@ -359,18 +333,7 @@ fn config_errors_are_precise() {
     {
         bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
     }
-    std::fs::write(&cfg, bomb).unwrap();
-    complyctl()
-        .args([
-            "--config",
-            path_str(&cfg),
-            "scan",
-            "--plan",
-            path_str(&example_plan()),
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("c.yaml"));
+    refused(&bomb, "c.yaml");
 }
 
 #[test]

@@ -199,26 +199,7 @@ pub fn render(report: &Report, opts: &Options) -> Vec<u8> {
         o.push('\n');
     }
 
-    let mut shown: Vec<_> = report
-        .findings
-        .iter()
-        .filter(|f| matches!(f.status, Status::Fail | Status::Unknown | Status::Error))
-        .collect();
-    // Failures first, most severe first; then by rule and resource.
-    shown.sort_by(|a, b| {
-        (
-            b.status == Status::Fail,
-            b.severity,
-            &a.rule_id,
-            &a.resource.id,
-        )
-            .cmp(&(
-                a.status == Status::Fail,
-                a.severity,
-                &b.rule_id,
-                &b.resource.id,
-            ))
-    });
+    let shown = report.attention_findings();
     if !shown.is_empty() {
         o.push_str("### Findings\n\n| Status | Severity | Rule | Resource | Where | Message |\n|---|---|---|---|---|---|\n");
         for f in shown.iter().take(opts.max_findings) {

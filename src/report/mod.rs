@@ -198,6 +198,31 @@ pub enum ReportLoadError {
 }
 
 impl Report {
+    /// Findings a reader must look at (fail, unknown, error): failures first, most severe
+    /// first, then by rule and resource, so every human-facing format lists them alike.
+    pub fn attention_findings(&self) -> Vec<&Finding> {
+        let mut shown: Vec<&Finding> = self
+            .findings
+            .iter()
+            .filter(|f| matches!(f.status, Status::Fail | Status::Unknown | Status::Error))
+            .collect();
+        shown.sort_by(|a, b| {
+            (
+                b.status == Status::Fail,
+                b.severity,
+                &a.rule_id,
+                &a.resource.id,
+            )
+                .cmp(&(
+                    a.status == Status::Fail,
+                    a.severity,
+                    &b.rule_id,
+                    &b.resource.id,
+                ))
+        });
+        shown
+    }
+
     /// A JSON report as `--format json` writes it (older reports of the same schema too).
     pub fn from_json(bytes: &[u8]) -> Result<Report, ReportLoadError> {
         let mut de = serde_json::Deserializer::from_slice(bytes);
