@@ -407,12 +407,29 @@ fn init_completions_and_man_page() {
         .assert()
         .code(0)
         .stdout(predicate::str::starts_with(".ie").or(predicate::str::contains(".TH complyctl")));
+    // every command's --help carries examples
     for cmd in [
-        vec!["scan", "--help"],
-        vec!["baseline", "create", "--help"],
-        vec!["policy", "test", "--help"],
-        vec!["init", "--help"],
+        "scan",
+        "inventory",
+        "policy",
+        "policy list",
+        "policy show",
+        "policy docs",
+        "policy test",
+        "framework",
+        "framework list",
+        "framework show",
+        "baseline",
+        "baseline create",
+        "init",
+        "completions",
+        "man",
+        "diff",
+        "evidence",
+        "evidence verify",
     ] {
+        let mut cmd: Vec<&str> = cmd.split(' ').collect();
+        cmd.push("--help");
         complyctl()
             .args(&cmd)
             .assert()

@@ -54,13 +54,22 @@ pub enum Command {
     )]
     Inventory(InventoryArgs),
     /// List, show and test rules
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  complyctl policy list\n  complyctl policy show S3.VERSIONING\n  complyctl policy test ./my-policies"
+    )]
     Policy(PolicyCommand),
     /// List and show framework packs
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  complyctl framework list\n  complyctl framework show mpa-tpn --format json"
+    )]
     Framework(FrameworkCommand),
     /// Record the current failing findings, so pipelines fail only on new ones
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  complyctl baseline create --plan plan.json -o .complyctl-baseline.json"
+    )]
     Baseline(BaselineCommand),
     /// Write a commented starter .complyctl.yaml
     #[command(after_help = "Example:\n  complyctl init && $EDITOR .complyctl.yaml")]
@@ -78,7 +87,10 @@ pub enum Command {
     )]
     Diff(DiffArgs),
     /// Check an evidence bundle written by `scan --evidence-dir`
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  complyctl evidence verify evidence/2026-01-01"
+    )]
     Evidence(EvidenceCommand),
     /// Print a shell completion script
     #[command(
@@ -237,6 +249,9 @@ pub enum FailOn {
 #[derive(Debug, Subcommand)]
 pub enum PolicyCommand {
     /// List the rules (built-in and --policy-dir)
+    #[command(
+        after_help = "Examples:\n  complyctl policy list\n  complyctl policy list --policy-dir ./my-policies --format json"
+    )]
     List {
         #[command(flatten)]
         policies: PolicyArgs,
@@ -244,6 +259,7 @@ pub enum PolicyCommand {
         format: ListFormat,
     },
     /// Show a rule's documentation: what it checks, why, how to fix, mapped controls
+    #[command(after_help = "Example:\n  complyctl policy show IAM.ROOT_MFA")]
     Show {
         /// Rule id, e.g. S3.ENCRYPTION_AT_REST
         id: String,
@@ -271,11 +287,13 @@ pub enum PolicyCommand {
 #[derive(Debug, Subcommand)]
 pub enum FrameworkCommand {
     /// List the framework packs with their control counts
+    #[command(after_help = "Example:\n  complyctl framework list --format json")]
     List {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
     /// Show one pack's controls and the rules that evidence them
+    #[command(after_help = "Example:\n  complyctl framework show soc2")]
     Show {
         /// Framework id, e.g. mpa-tpn
         id: String,
