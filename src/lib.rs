@@ -4,9 +4,12 @@
 
 pub mod cli;
 pub mod collect;
+pub mod config;
 pub mod engine;
+pub mod evidence;
 pub mod frameworks;
 pub mod inventory;
 pub mod report;
 pub mod scan;
+pub mod triage;
 pub mod yaml;

@@ -12,6 +12,7 @@ use crate::report::{
     ByStatus, Finding, Report, ResourceRef, RuleInfo, ScanInfo, Summary, Tool,
     REPORT_SCHEMA_VERSION,
 };
+use crate::triage::Triage;
 
 /// Stable identity of a (rule, resource) pair: survives re-runs, moves within a file and
 /// unrelated changes, since it hashes neither line numbers nor messages.
@@ -42,6 +43,19 @@ pub fn now_rfc3339() -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// The canonical inventory JSON: what `complyctl inventory` prints and the evidence bundle's
+/// `inventory.json`; the report's `scan.inventory_sha256` is the SHA-256 of these bytes.
+pub fn inventory_json(inv: &Inventory) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(inv)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Lowercase hex SHA-256.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
 pub struct ScanInput<'a> {
     pub inventory: &'a Inventory,
     pub policies: &'a PolicySet,
@@ -51,6 +65,9 @@ pub struct ScanInput<'a> {
     pub restrict_to_frameworks: bool,
     pub workers: usize,
     pub started_at: String,
+    /// Parameter values from the config file; they win over the packs' values.
+    pub params: serde_json::Map<String, serde_json::Value>,
+    pub triage: &'a Triage,
 }
 
 pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
@@ -61,8 +78,11 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         restrict_to_frameworks,
         workers,
         started_at,
+        params: overrides,
+        triage,
     } = input;
-    let params = frameworks.params();
+    let mut params = frameworks.params();
+    params.extend(overrides);
     let now_ns = chrono::DateTime::parse_from_rfc3339(&started_at)
         .ok()
         .and_then(|t| t.timestamp_nanos_opt())
@@ -76,7 +96,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         .filter(|id| !restrict_to_frameworks || controls.contains_key(*id))
         .collect();
 
-    let mut findings = Vec::with_capacity(results.len());
+    let mut findings: Vec<(Finding, &Resource)> = Vec::with_capacity(results.len());
     for r in results {
         let rule = &policies.rules[r.rule];
         if !selected.contains(rule.meta.id.as_str()) {
@@ -87,25 +107,35 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             Status::Pass => "compliant".to_string(),
             _ => r.messages.join("; "),
         };
-        findings.push(Finding {
-            rule_id: rule.meta.id.clone(),
-            title: rule.meta.title.clone(),
-            severity: rule.meta.severity,
-            status: r.status,
-            message,
-            resource: ResourceRef {
-                id: res.id.clone(),
-                kind: res.kind,
-                source: res.source,
-                name: res.name.clone(),
-                account: res.account.clone(),
-                region: res.region.clone(),
-                location: res.location.clone(),
+        findings.push((
+            Finding {
+                rule_id: rule.meta.id.clone(),
+                title: rule.meta.title.clone(),
+                severity: rule.meta.severity,
+                status: r.status,
+                message,
+                resource: ResourceRef {
+                    id: res.id.clone(),
+                    kind: res.kind,
+                    source: res.source,
+                    name: res.name.clone(),
+                    account: res.account.clone(),
+                    region: res.region.clone(),
+                    location: res.location.clone(),
+                    tags: res.tags.clone(),
+                },
+                controls: controls.get(&rule.meta.id).cloned().unwrap_or_default(),
+                fingerprint: fingerprint(&rule.meta.id, res),
+                waiver: None,
             },
-            controls: controls.get(&rule.meta.id).cloned().unwrap_or_default(),
-            fingerprint: fingerprint(&rule.meta.id, res),
-        });
+            res,
+        ));
     }
+    let today = chrono::DateTime::parse_from_rfc3339(&started_at)
+        .map(|t| t.date_naive())
+        .unwrap_or_else(|_| chrono::Utc::now().date_naive());
+    let warnings = triage.apply(&mut findings, today);
+    let mut findings: Vec<Finding> = findings.into_iter().map(|(f, _)| f).collect();
     findings.sort_by(|a, b| {
         (
             &a.rule_id,
@@ -131,6 +161,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             Status::Unknown => by_status.unknown += 1,
             Status::Error => by_status.error += 1,
             Status::Waived => by_status.waived += 1,
+            Status::Baseline => by_status.baseline += 1,
         }
     }
     let rules: Vec<RuleInfo> = policies
@@ -144,6 +175,9 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             severity: r.meta.severity,
             kind: r.meta.kind,
             remediation: r.meta.remediation.clone(),
+            controls: controls.get(&r.meta.id).cloned().unwrap_or_default(),
+            references: r.meta.references.clone(),
+            builtin: r.builtin,
         })
         .collect();
     Ok(Report {
@@ -156,6 +190,8 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             started_at,
             finished_at: now_rfc3339(),
             sources: inv.sources.clone(),
+            policy_hash: Some(policies.policy_hash()),
+            inventory_sha256: inventory_json(inv).ok().map(|b| sha256_hex(&b)),
         },
         summary: Summary {
             resources: inv.resources.len() as u64,
@@ -167,5 +203,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         frameworks: rollup(frameworks, &by_rule),
         rules,
         errors: inv.errors.clone(),
+        warnings,
+        trend: None,
     })
 }

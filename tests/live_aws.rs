@@ -632,7 +632,7 @@ fn iam_users_mfa_keys_and_admin_policies() {
     assert_eq!(aws_admin["aws_managed"], true);
     assert_eq!(
         aws_admin["attached_to"],
-        serde_json::json!([{"kind": "aws.iam.role", "name": "ci"}])
+        serde_json::json!([{"kind": "aws.iam.role", "id": format!("arn:aws:iam::{ACCOUNT}:role/ci")}])
     );
     // Unattached AWS managed policies are not inventoried.
     assert!(of_kind(&inv, "aws.iam.policy").len() < 10);
@@ -1478,6 +1478,34 @@ fn region_all_scans_every_enabled_region() {
     assert!(accounts.iter().all(|a| !a["attributes"]["collection"]
         .to_string()
         .contains("not_collected")));
+    // Account-wide facts are judged once, in the home region; regional ones in every region.
+    let homes: Vec<&Value> = accounts
+        .iter()
+        .filter(|a| a["attributes"]["home_region"] == true)
+        .map(|a| &a["region"])
+        .collect();
+    assert_eq!(homes, vec![&Value::from(REGION)]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.json");
+    std::fs::write(&path, &out.stdout).unwrap();
+    let out = common::complyctl()
+        .args(["scan", "--format", "json", "--inventory"])
+        .arg(&path)
+        .output()
+        .expect("run complyctl");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json report");
+    let count = |rule: &str| {
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["rule_id"] == rule)
+            .count()
+    };
+    assert_eq!(count("IAM.ROOT_MFA"), 1);
+    assert_eq!(count("IAM.PASSWORD_POLICY_LENGTH"), 1);
+    assert_eq!(count("S3.ACCOUNT_PUBLIC_ACCESS_BLOCK"), 1);
+    assert_eq!(count("GUARDDUTY.ENABLED"), regions.len());
 }
 
 #[test]

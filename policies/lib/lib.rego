@@ -169,3 +169,9 @@ policy_statements(doc) := [] if {
 }
 
 policy_statements(doc) := [] if not is_object(doc)
+
+# Live scans have one aws.account resource per scanned region. Account-wide facts (the
+# root user, the password policy, S3's account settings) are judged once, on the account
+# resource of the home region (`home_region: true`), not repeated in every region.
+# Plans and saved inventories without the attribute are their own home.
+other_region_of_account if input.attributes.home_region == false

@@ -15,6 +15,12 @@ to SOC 2, FedRAMP, NIST CSF and MPA TPN controls.",
 Examples:\n  terraform show -json tfplan > plan.json\n  complyctl scan --plan plan.json\n  complyctl scan --aws --region all\n  complyctl scan --plan plan.json --framework mpa-tpn --format json --output report.json\n  complyctl inventory --plan plan.json"
 )]
 pub struct Cli {
+    /// Read settings from this file instead of the nearest .complyctl.yaml
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore .complyctl.yaml files
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
     /// When to use colour: auto (a terminal and NO_COLOR unset), always, never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -39,7 +45,7 @@ pub enum ColorChoice {
 pub enum Command {
     /// Evaluate Terraform plans, live AWS accounts or saved inventories and report findings
     #[command(
-        after_help = "Examples:\n  complyctl scan --plan plan.json\n  complyctl scan --aws --profile audit --region us-east-1 --region eu-west-1\n  complyctl scan --plan a.json --plan b.json --fail-on critical\n  complyctl scan --plan plan.json --format json --output sarif=results.sarif"
+        after_help = "Examples:\n  complyctl scan --plan plan.json\n  complyctl scan --aws --profile audit --region us-east-1 --region eu-west-1\n  complyctl scan --plan a.json --plan b.json --fail-on critical\n  complyctl scan --plan plan.json --format sarif --output sarif=results.sarif\n  complyctl scan --plan infra/plan.json --tf-dir infra --output sarif=results.sarif --output markdown=summary.md"
     )]
     Scan(ScanArgs),
     /// Collect a normalized inventory (e.g. of a live AWS account) and save it with scan metadata
@@ -53,11 +59,67 @@ pub enum Command {
     )]
     Inventory(InventoryArgs),
     /// List, show and test rules
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  complyctl policy list\n  complyctl policy show S3.VERSIONING\n  complyctl policy test ./my-policies"
+    )]
     Policy(PolicyCommand),
     /// List and show framework packs
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  complyctl framework list\n  complyctl framework show mpa-tpn --format json"
+    )]
     Framework(FrameworkCommand),
+    /// Record the current failing findings, so pipelines fail only on new ones
+    #[command(
+        subcommand,
+        after_help = "Example:\n  complyctl baseline create --plan plan.json -o .complyctl-baseline.json"
+    )]
+    Baseline(BaselineCommand),
+    /// Write a commented starter .complyctl.yaml
+    #[command(after_help = "Example:\n  complyctl init && $EDITOR .complyctl.yaml")]
+    Init {
+        /// Where to write it
+        #[arg(default_value = ".complyctl.yaml")]
+        path: PathBuf,
+        /// Overwrite an existing file
+        #[arg(long)]
+        force: bool,
+    },
+    /// Compare two JSON reports: new, resolved and unchanged failing findings, score changes
+    #[command(
+        after_help = "Examples:\n  complyctl diff last-night.json tonight.json\n  complyctl diff old.json new.json --format markdown > comment.md"
+    )]
+    Diff(DiffArgs),
+    /// Check an evidence bundle written by `scan --evidence-dir`
+    #[command(
+        subcommand,
+        after_help = "Example:\n  complyctl evidence verify evidence/2026-01-01"
+    )]
+    Evidence(EvidenceCommand),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  complyctl completions bash > /etc/bash_completion.d/complyctl\n  complyctl completions zsh > \"${fpath[1]}/_complyctl\"\n  complyctl completions fish > ~/.config/fish/completions/complyctl.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from the same definitions as --help
+    #[command(after_help = "Example:\n  complyctl man > /usr/local/share/man/man1/complyctl.1")]
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Scan and write the failing findings' fingerprints
+    #[command(
+        after_help = "Example:\n  complyctl baseline create --plan plan.json -o .complyctl-baseline.json\n  complyctl scan --plan plan.json --baseline .complyctl-baseline.json"
+    )]
+    Create {
+        #[command(flatten)]
+        scan: ScanArgs,
+    },
 }
 
 #[derive(Debug, Args, Default)]
@@ -68,6 +130,14 @@ pub struct SourceArgs {
     /// A saved normalized inventory (`complyctl inventory` output); repeatable
     #[arg(long = "inventory", value_name = "FILE")]
     pub inventories: Vec<PathBuf>,
+    /// The Terraform configuration behind the plans, to give findings a file and line
+    /// (default: each plan file's directory); local modules are followed
+    #[arg(long = "tf-dir", value_name = "DIR")]
+    pub tf_dir: Option<PathBuf>,
+    /// Resource locations (and SARIF URIs) are relative to this directory, the repository
+    /// root [default: the current directory]
+    #[arg(long = "sarif-root", value_name = "DIR")]
+    pub sarif_root: Option<PathBuf>,
     #[command(flatten)]
     pub aws: AwsArgs,
 }
@@ -90,9 +160,9 @@ pub struct AwsArgs {
     /// Send every AWS request to this URL (emulators, VPC endpoints); S3 uses path-style addressing
     #[arg(long, value_name = "URL", requires = "aws")]
     pub endpoint_url: Option<String>,
-    /// AWS API requests in flight at once
-    #[arg(long, value_name = "N", default_value_t = crate::collect::aws::DEFAULT_CONCURRENCY, requires = "aws")]
-    pub concurrency: usize,
+    /// AWS API requests in flight at once [default: 16]
+    #[arg(long, value_name = "N", requires = "aws")]
+    pub concurrency: Option<usize>,
     /// SDK retry strategy for throttling and transient faults
     #[arg(long, value_enum, default_value_t = RetryModeArg::Adaptive, requires = "aws")]
     pub retry_mode: RetryModeArg,
@@ -124,18 +194,30 @@ pub struct ScanArgs {
     /// Limit findings and roll-up to these framework packs (comma-separated or repeated)
     #[arg(long = "framework", value_name = "ID", value_delimiter = ',')]
     pub frameworks: Vec<String>,
-    /// Format written to stdout
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Format written to stdout [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Also write a report to a file: `PATH` (in --format) or `FORMAT=PATH`; repeatable
     #[arg(long = "output", short = 'o', value_name = "[FORMAT=]PATH")]
     pub outputs: Vec<String>,
-    /// Exit 1 when a failing finding has this severity or higher
-    #[arg(long, value_enum, default_value_t = FailOn::High)]
-    pub fail_on: FailOn,
+    /// Exit 1 when a failing finding has this severity or higher [default: high]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Evaluation threads (default: all cores)
     #[arg(long, value_name = "N")]
     pub workers: Option<usize>,
+    /// Findings in this baseline are reported as `baseline` and do not fail the build
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Ignore complyctl:waive:<RULE_ID> tags on resources (refuse self-granted waivers)
+    #[arg(long)]
+    pub no_inline_waivers: bool,
+    /// Compare with this earlier JSON report: adds a `trend` section to every format
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
+    /// Also write an evidence bundle here: inventory.json, report.json, report.html, manifest.json
+    #[arg(long, value_name = "DIR")]
+    pub evidence_dir: Option<PathBuf>,
     /// Exit with the findings' code even when collection was incomplete (errors are still reported)
     #[arg(long)]
     pub allow_partial: bool,
@@ -151,6 +233,33 @@ pub struct CollectArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier JSON report
+    pub old: PathBuf,
+    /// The later JSON report
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Recompute the SHA-256 of every file in manifest.json (exit 0 ok, 1 altered, 2 unreadable)
+    #[command(after_help = "Example:\n  complyctl evidence verify evidence/2026-01-01")]
+    Verify {
+        /// The bundle directory
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
 pub struct InventoryArgs {
     #[command(flatten)]
     pub sources: SourceArgs,
@@ -161,8 +270,20 @@ pub struct InventoryArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// A terminal table: summary by framework and the failing findings
     Table,
+    /// The full JSON report (docs/report-format.md)
     Json,
+    /// SARIF 2.1.0, for GitHub/GitLab code scanning
+    Sarif,
+    /// JUnit XML, for CI test reports
+    Junit,
+    /// A Markdown summary, for PR comments and $GITHUB_STEP_SUMMARY
+    Markdown,
+    /// AWS Security Finding Format: a Security Hub BatchImportFindings request body
+    Asff,
+    /// A self-contained HTML audit report (inline CSS and SVG, works offline, prints to PDF)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -183,6 +304,9 @@ pub enum FailOn {
 #[derive(Debug, Subcommand)]
 pub enum PolicyCommand {
     /// List the rules (built-in and --policy-dir)
+    #[command(
+        after_help = "Examples:\n  complyctl policy list\n  complyctl policy list --policy-dir ./my-policies --format json"
+    )]
     List {
         #[command(flatten)]
         policies: PolicyArgs,
@@ -190,9 +314,16 @@ pub enum PolicyCommand {
         format: ListFormat,
     },
     /// Show a rule's documentation: what it checks, why, how to fix, mapped controls
+    #[command(after_help = "Example:\n  complyctl policy show IAM.ROOT_MFA")]
     Show {
         /// Rule id, e.g. S3.ENCRYPTION_AT_REST
         id: String,
+        #[command(flatten)]
+        policies: PolicyArgs,
+    },
+    /// Print the rule reference (Markdown) generated from the rules' metadata and the packs
+    #[command(after_help = "Example:\n  complyctl policy docs > docs/rules.md")]
+    Docs {
         #[command(flatten)]
         policies: PolicyArgs,
     },
@@ -211,11 +342,13 @@ pub enum PolicyCommand {
 #[derive(Debug, Subcommand)]
 pub enum FrameworkCommand {
     /// List the framework packs with their control counts
+    #[command(after_help = "Example:\n  complyctl framework list --format json")]
     List {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
     /// Show one pack's controls and the rules that evidence them
+    #[command(after_help = "Example:\n  complyctl framework show soc2")]
     Show {
         /// Framework id, e.g. mpa-tpn
         id: String,

@@ -2,46 +2,111 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde_json::json;
 
+use clap::CommandFactory;
+
 use super::args::{
-    AwsArgs, Cli, CollectArgs, Command, FailOn, Format, FrameworkCommand, ListFormat, PolicyArgs,
-    PolicyCommand, RetryModeArg, ScanArgs, SourceArgs,
+    BaselineCommand, Cli, CollectArgs, Command, DiffArgs, DiffFormat, EvidenceCommand, FailOn,
+    Format, FrameworkCommand, ListFormat, PolicyArgs, PolicyCommand,
 };
-use super::output::{parse_output_spec, stdout_color, write_atomic, write_stdout};
+use super::output::{stdout_color, write_atomic, write_stdout};
+use super::settings::{load_config, load_report, scan_settings, ScanSettings, SourceSpec};
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INCOMPLETE};
 use crate::collect::{aws, terraform};
+use crate::config::{glob_match, STARTER};
 use crate::engine::testing::run_tests;
 use crate::engine::{PolicySet, Severity, Status};
+use crate::evidence::{self, Manifest};
 use crate::frameworks::Frameworks;
-use crate::inventory::{Inventory, SCHEMA_VERSION};
+use crate::inventory::Inventory;
 use crate::report::table::TableOptions;
-use crate::report::{self, Report};
-use crate::scan::{now_rfc3339, scan, ScanInput};
+use crate::report::{self, trend, Report};
+use crate::scan::{inventory_json, now_rfc3339, scan, ScanInput};
+use crate::triage::Baseline;
 
 pub fn run(cli: Cli) -> Result<u8> {
     let color = stdout_color(cli.color);
     // Progress goes to stderr, only for a person watching it.
     let progress = !cli.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
     match cli.command {
-        Command::Scan(args) => cmd_scan(args, color, progress),
+        Command::Scan(args) => {
+            let config = load_config(cli.config.as_ref(), cli.no_config)?;
+            let mut settings = scan_settings(&args, config)?;
+            settings.sources.set_progress(progress);
+            cmd_scan(&settings, color, cli.quiet)
+        }
+        Command::Baseline(BaselineCommand::Create { scan: args }) => {
+            let config = load_config(cli.config.as_ref(), cli.no_config)?;
+            let mut settings = scan_settings(&args, config)?;
+            settings.sources.set_progress(progress);
+            // A baseline records what fails now, whatever an older baseline says.
+            settings.triage.baseline = None;
+            if settings.previous.is_some() || settings.evidence_dir.is_some() {
+                bail!("baseline create does not take --previous or --evidence-dir");
+            }
+            if settings.outputs.is_empty() {
+                bail!("baseline create needs -o FILE (e.g. -o .complyctl-baseline.json)");
+            }
+            let (report, _) = run_scan(&settings)?;
+            let baseline = Baseline::from_report(&report);
+            for (_, path) in &settings.outputs {
+                write_atomic(path, &baseline.to_json())?;
+            }
+            if !cli.quiet {
+                eprintln!(
+                    "baseline: {} failing findings recorded",
+                    baseline.findings.len()
+                );
+            }
+            Ok(EXIT_CLEAN)
+        }
         Command::Collect(args) => cmd_collect(args, progress),
         Command::Inventory(args) => {
-            let inv = load_sources(&args.sources, progress)?;
-            let mut bytes = serde_json::to_vec_pretty(&inv)?;
-            bytes.push(b'\n');
+            let inv = load_sources(&SourceSpec::from_args(&args.sources, None))?;
+            // The same bytes as an evidence bundle's inventory.json (scan.inventory_sha256).
+            let bytes = inventory_json(&inv)?;
             match args.output {
                 Some(p) => write_atomic(&p, &bytes)?,
                 None => write_stdout(&bytes)?,
             }
             Ok(EXIT_CLEAN)
         }
+        Command::Diff(args) => cmd_diff(&args, color),
+        Command::Evidence(EvidenceCommand::Verify { dir }) => cmd_evidence_verify(&dir, cli.quiet),
         Command::Policy(cmd) => cmd_policy(cmd, color),
         Command::Framework(cmd) => cmd_framework(cmd, color),
+        Command::Init { path, force } => {
+            if path.exists() && !force {
+                bail!(
+                    "{} already exists (use --force to overwrite)",
+                    path.display()
+                );
+            }
+            write_atomic(&path, STARTER.as_bytes())?;
+            if !cli.quiet {
+                eprintln!("wrote {}", path.display());
+            }
+            Ok(EXIT_CLEAN)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "complyctl", &mut out);
+            write_stdout(&out)?;
+            Ok(EXIT_CLEAN)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            write_stdout(&out)?;
+            Ok(EXIT_CLEAN)
+        }
     }
 }
 
@@ -49,61 +114,44 @@ fn load_policies(args: &PolicyArgs) -> Result<PolicySet> {
     Ok(PolicySet::load(&args.policy_dirs, true)?)
 }
 
-/// The collector options of `--aws` and its flags.
-fn aws_options(a: &AwsArgs, progress: bool) -> aws::AwsOptions {
-    aws::AwsOptions {
-        profile: a.profile.clone(),
-        regions: a.regions.clone(),
-        role_arns: a.role_arns.clone(),
-        endpoint_url: a.endpoint_url.clone(),
-        concurrency: a.concurrency,
-        retry_mode: match a.retry_mode {
-            RetryModeArg::Standard => aws::RetryMode::Standard,
-            RetryModeArg::Adaptive => aws::RetryMode::Adaptive,
-        },
-        max_attempts: a.max_attempts,
-        progress,
-        ..aws::AwsOptions::default()
-    }
-}
-
 /// Read every --plan and --inventory, and scan --aws, into one inventory.
-pub fn load_sources(src: &SourceArgs, progress: bool) -> Result<Inventory> {
-    if src.plans.is_empty() && src.inventories.is_empty() && !src.aws.aws {
+pub fn load_sources(src: &SourceSpec) -> Result<Inventory> {
+    if src.plans.is_empty() && src.inventories.is_empty() && src.aws.is_none() {
         bail!(
             "nothing to scan: give --plan FILE (from `terraform show -json`), --inventory FILE or --aws"
         );
     }
+    if let Some(d) = &src.tf_dir {
+        if !d.is_dir() {
+            bail!("--tf-dir {}: not a directory", d.display());
+        }
+    }
+    if let Some(d) = &src.sarif_root {
+        if !d.is_dir() {
+            bail!("--sarif-root {}: not a directory", d.display());
+        }
+    }
     let mut inv = Inventory::default();
     for p in &src.plans {
-        inv.extend(terraform::read_plan(p)?);
+        // Without --tf-dir, the configuration is looked for beside the plan file.
+        let tf_dir = src.tf_dir.clone().or_else(|| match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => Some(d.to_path_buf()),
+            _ => Some(PathBuf::from(".")),
+        });
+        let opts = terraform::ReadOptions {
+            tf_dir,
+            root: src.sarif_root.clone(),
+            ..terraform::ReadOptions::default()
+        };
+        inv.extend(terraform::read_plan_with(p, &opts)?);
     }
     for p in &src.inventories {
         let text =
             std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
-        let mut de = serde_json::Deserializer::from_str(&text);
-        let saved: Inventory = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| anyhow::anyhow!("{}: at `{}`: {}", p.display(), e.path(), e.inner()))?;
-        if saved.schema_version != SCHEMA_VERSION {
-            bail!(
-                "{}: inventory schema_version {} is not supported (expected {SCHEMA_VERSION})",
-                p.display(),
-                saved.schema_version
-            );
-        }
-        if let Some(want) = &saved.sha256 {
-            let got = saved.resources_sha256();
-            if &got != want {
-                bail!(
-                    "{}: the resources do not match the inventory's sha256 ({want}, computed {got}): the file was modified after `complyctl collect`",
-                    p.display()
-                );
-            }
-        }
-        inv.extend(saved);
+        inv.extend(Inventory::from_json(&p.display().to_string(), &text)?);
     }
-    if src.aws.aws {
-        inv.extend(aws::collect(&aws_options(&src.aws, progress))?);
+    if let Some(opts) = &src.aws {
+        inv.extend(aws::collect(opts)?);
     }
     inv.sort();
     Ok(inv)
@@ -112,11 +160,12 @@ pub fn load_sources(src: &SourceArgs, progress: bool) -> Result<Inventory> {
 /// `complyctl collect`: the inventory with when it was collected and a digest of its resources.
 fn cmd_collect(args: CollectArgs, progress: bool) -> Result<u8> {
     let collected_at = now_rfc3339();
-    let mut inv = load_sources(&args.sources, progress)?;
+    let mut sources = SourceSpec::from_args(&args.sources, None);
+    sources.set_progress(progress);
+    let mut inv = load_sources(&sources)?;
     inv.collected_at = Some(collected_at);
     inv.sha256 = Some(inv.resources_sha256());
-    let mut bytes = serde_json::to_vec_pretty(&inv)?;
-    bytes.push(b'\n');
+    let bytes = inventory_json(&inv)?;
     match &args.output {
         Some(p) => write_atomic(p, &bytes)?,
         None => write_stdout(&bytes)?,
@@ -169,45 +218,160 @@ fn render(report: &Report, format: Format, color: bool) -> Vec<u8> {
     match format {
         Format::Json => report::json::render(report),
         Format::Table => report::table::render(report, &TableOptions { color, width: None }),
+        Format::Sarif => report::sarif::render(report, &report::sarif::Options::default()),
+        Format::Junit => report::junit::render(report, &report::junit::Options::default()),
+        Format::Markdown => report::markdown::render(report, &report::markdown::Options::default()),
+        Format::Asff => report::asff::render(report, &report::asff::Options::default()),
+        Format::Html => report::html::render(report),
     }
 }
 
-fn cmd_scan(args: ScanArgs, color: bool, progress: bool) -> Result<u8> {
-    // Validate everything cheap before doing any work: a bad flag should not cost a scan.
-    let outputs = args
-        .outputs
-        .iter()
-        .map(|s| parse_output_spec(s, args.format))
-        .collect::<Result<Vec<_>>>()?;
+/// Policies, frameworks and sources per the settings -> the report and the inventory it saw.
+fn run_scan(settings: &ScanSettings) -> Result<(Report, Inventory)> {
     let started_at = now_rfc3339();
-    let policies = load_policies(&args.policies)?;
+    let mut policies = PolicySet::load(&settings.policy_dirs, true)?;
     let all = Frameworks::load_builtin(&policies)?;
-    let frameworks = all.select(&args.frameworks)?;
-    let inventory = load_sources(&args.sources, progress)?;
-    let workers = args.workers.unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-    });
+    let frameworks = all.select(&settings.frameworks)?;
+    for pattern in settings
+        .config
+        .rules
+        .enable
+        .iter()
+        .chain(&settings.config.rules.disable)
+    {
+        if !policies
+            .rules
+            .iter()
+            .any(|r| glob_match(pattern, &r.meta.id))
+        {
+            tracing::warn!("rules: `{pattern}` matches no rule");
+        }
+    }
+    policies
+        .rules
+        .retain(|r| settings.config.rule_enabled(&r.meta.id));
+    let inventory = load_sources(&settings.sources)?;
     let report = scan(ScanInput {
         inventory: &inventory,
         policies: &policies,
         frameworks: &frameworks,
-        restrict_to_frameworks: !args.frameworks.is_empty(),
-        workers,
+        restrict_to_frameworks: !settings.frameworks.is_empty(),
+        workers: settings.workers,
         started_at,
+        params: settings.params.clone(),
+        triage: &settings.triage,
     })?;
-    for (format, path) in &outputs {
+    Ok((report, inventory))
+}
+
+fn cmd_scan(settings: &ScanSettings, color: bool, quiet: bool) -> Result<u8> {
+    let (mut report, inventory) = run_scan(settings)?;
+    if let Some(previous) = &settings.previous {
+        report.trend = Some(trend::compare(previous, &report));
+    }
+    if !quiet {
+        for w in &report.warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+    for (format, path) in &settings.outputs {
         write_atomic(path, &render(&report, *format, false))?;
     }
-    write_stdout(&render(&report, args.format, color))?;
-    if args.allow_partial && !report.errors.is_empty() {
+    if let Some(dir) = &settings.evidence_dir {
+        write_evidence(dir, &report, &inventory)?;
+        if !quiet {
+            eprintln!("evidence bundle written to {}", dir.display());
+        }
+    }
+    write_stdout(&render(&report, settings.format, color))?;
+    if settings.allow_partial && !report.errors.is_empty() {
         tracing::warn!(
             "scan incomplete: {} collection error(s) (see the report's errors); --allow-partial keeps the findings' exit code",
             report.errors.len()
         );
     }
-    Ok(exit_code(&report, args.fail_on, args.allow_partial))
+    Ok(exit_code(&report, settings.fail_on, settings.allow_partial))
+}
+
+/// The evidence bundle: each file atomically, the manifest last (a bundle without a manifest
+/// is incomplete, and `evidence verify` says so).
+fn write_evidence(dir: &std::path::Path, report: &Report, inventory: &Inventory) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    let inv = inventory_json(inventory).context("cannot serialize the inventory")?;
+    let json = report::json::render(report);
+    let html = report::html::render(report);
+    let files: [(&str, &[u8]); 3] = [
+        (evidence::INVENTORY, &inv),
+        (evidence::REPORT_JSON, &json),
+        (evidence::REPORT_HTML, &html),
+    ];
+    for (name, bytes) in files {
+        write_atomic(&dir.join(name), bytes)?;
+    }
+    let manifest = Manifest::new(&files, report, now_rfc3339());
+    write_atomic(&dir.join(evidence::MANIFEST), &manifest.to_json())
+}
+
+fn cmd_diff(args: &DiffArgs, color: bool) -> Result<u8> {
+    let old = load_report(&args.old)?;
+    let new = load_report(&args.new)?;
+    let t = trend::compare(&old, &new);
+    let bytes = match args.format {
+        DiffFormat::Table => trend::render_text(&t, color).into_bytes(),
+        DiffFormat::Json => trend::render_json(&t),
+        DiffFormat::Markdown => trend::render_markdown(&t),
+    };
+    write_stdout(&bytes)?;
+    Ok(EXIT_CLEAN)
+}
+
+fn cmd_evidence_verify(dir: &std::path::Path, quiet: bool) -> Result<u8> {
+    let v = evidence::verify(dir)?;
+    let mut out = String::new();
+    for f in &v.manifest.files {
+        let mut altered = false;
+        for m in v.mismatches.iter().filter(|m| m.name == f.name) {
+            let _ = writeln!(out, "ALTERED  {}: {}", m.name, m.reason);
+            altered = true;
+        }
+        if !altered {
+            let _ = writeln!(out, "ok       {}", f.name);
+        }
+    }
+    for name in &v.unlisted {
+        let _ = writeln!(out, "note     {name}: not covered by the manifest");
+    }
+    let _ = writeln!(
+        out,
+        "manifest {} sha256 {} (created {} by {} {}; policy hash {})",
+        evidence::MANIFEST,
+        v.manifest_sha256,
+        v.manifest.created_at,
+        v.manifest.tool,
+        v.manifest.tool_version,
+        v.manifest.policy_hash.as_deref().unwrap_or("-")
+    );
+    if !quiet || !v.mismatches.is_empty() {
+        write_stdout(out.as_bytes())?;
+    }
+    if v.mismatches.is_empty() {
+        if !quiet {
+            eprintln!(
+                "evidence verified: {} files match {}",
+                v.ok.len(),
+                evidence::MANIFEST
+            );
+        }
+        Ok(EXIT_CLEAN)
+    } else {
+        let names: std::collections::BTreeSet<&str> =
+            v.mismatches.iter().map(|m| m.name.as_str()).collect();
+        eprintln!(
+            "error: evidence does not match its manifest: {}",
+            names.into_iter().collect::<Vec<_>>().join(", ")
+        );
+        Ok(EXIT_FINDINGS)
+    }
 }
 
 fn new_table() -> Table {
@@ -269,6 +433,12 @@ fn cmd_policy(cmd: PolicyCommand, _color: bool) -> Result<u8> {
             write_stdout(rule_doc(rule, &fws).as_bytes())?;
             Ok(EXIT_CLEAN)
         }
+        PolicyCommand::Docs { policies } => {
+            let set = load_policies(&policies)?;
+            let fws = Frameworks::load_builtin(&set)?;
+            write_stdout(rules_reference(&set, &fws).as_bytes())?;
+            Ok(EXIT_CLEAN)
+        }
         PolicyCommand::Test { dirs, format } => {
             let set = if dirs.is_empty() {
                 PolicySet::load(&[], true)?
@@ -313,6 +483,66 @@ fn cmd_policy(cmd: PolicyCommand, _color: bool) -> Result<u8> {
             })
         }
     }
+}
+
+/// docs/rules.md: every rule's documentation, generated (a test keeps the file current).
+pub fn rules_reference(set: &PolicySet, fws: &Frameworks) -> String {
+    let controls = fws.controls_by_rule();
+    let mut s = String::new();
+    let _ = writeln!(s, "# Rule reference\n");
+    let _ = writeln!(
+        s,
+        "Generated by `complyctl policy docs` from the rules' metadata and the framework packs; do not edit.\n\n{} rules.\n",
+        set.rules.len()
+    );
+    let _ = writeln!(s, "| Rule | Severity | Kind | Title |\n|---|---|---|---|");
+    for r in &set.rules {
+        let m = &r.meta;
+        let anchor = m.id.to_lowercase();
+        let _ = writeln!(
+            s,
+            "| [{}](#{anchor}) | {} | `{}` | {} |",
+            m.id, m.severity, m.kind, m.title
+        );
+    }
+    for r in &set.rules {
+        let m = &r.meta;
+        // An explicit anchor: SARIF helpUri links point at docs/rules.md#<id lower-case>.
+        let _ = writeln!(
+            s,
+            "\n<a id=\"{}\"></a>\n\n## {}\n\n**{}**\n",
+            m.id.to_lowercase(),
+            m.id,
+            m.title
+        );
+        let _ = writeln!(
+            s,
+            "- Severity: {}\n- Resource kind: `{}`\n- Source: `{}`",
+            m.severity, m.kind, r.origin
+        );
+        if !m.requires.is_empty() {
+            let kinds: Vec<String> = m.requires.iter().map(|k| format!("`{k}`")).collect();
+            let _ = writeln!(s, "- Reads: {}", kinds.join(", "));
+        }
+        let _ = writeln!(
+            s,
+            "\n{}\n\n**Remediation.** {}",
+            m.description, m.remediation
+        );
+        if !m.params.is_empty() {
+            let _ = writeln!(s, "\n**Parameters** (defaults):\n");
+            for (k, v) in &m.params {
+                let _ = writeln!(s, "- `{k}` = `{v}`");
+            }
+        }
+        if let Some(by_fw) = controls.get(&m.id) {
+            let _ = writeln!(s, "\n**Controls:**\n");
+            for (fw, ids) in by_fw {
+                let _ = writeln!(s, "- {fw}: {}", ids.join(", "));
+            }
+        }
+    }
+    s
 }
 
 /// The documentation of one rule, generated from its metadata and the framework packs.

@@ -3,6 +3,7 @@
 pub mod args;
 mod commands;
 mod output;
+mod settings;
 
 use std::process::ExitCode;
 

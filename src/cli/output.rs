@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
+use clap::ValueEnum;
 
 use super::args::{ColorChoice, Format};
 
@@ -30,11 +31,18 @@ pub fn stderr_color(choice: ColorChoice) -> bool {
 /// `PATH` or `FORMAT=PATH`.
 pub fn parse_output_spec(spec: &str, default: Format) -> Result<(Format, PathBuf)> {
     if let Some((fmt, path)) = spec.split_once('=') {
-        let format = match fmt {
-            "table" => Format::Table,
-            "json" => Format::Json,
-            other if !other.contains(['/', '\\', '.']) => {
-                bail!("--output {spec}: unknown format `{other}` (expected table or json)")
+        let format = match Format::from_str(fmt, true) {
+            Ok(f) => f,
+            Err(_) if !fmt.contains(['/', '\\', '.']) => {
+                let known: Vec<String> = Format::value_variants()
+                    .iter()
+                    .filter_map(|f| f.to_possible_value())
+                    .map(|v| v.get_name().to_string())
+                    .collect();
+                bail!(
+                    "--output {spec}: unknown format `{fmt}` (expected one of: {})",
+                    known.join(", ")
+                )
             }
             // `=` inside a plain path
             _ => return Ok((default, PathBuf::from(spec))),

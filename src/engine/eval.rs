@@ -13,8 +13,18 @@ use super::policy_set::{PolicyError, PolicySet};
 use super::Status;
 use crate::inventory::Kind;
 
-/// Longest a single evaluation (one resource, one kind's rules) may run.
+/// Longest a single evaluation (one resource, one kind's rules) may run; a rule that runs
+/// longer gives `error` for that resource. `COMPLYCTL_EVAL_TIMEOUT_MS` overrides it.
 pub const EVAL_TIME_LIMIT: Duration = Duration::from_secs(5);
+
+fn eval_time_limit() -> Duration {
+    std::env::var("COMPLYCTL_EVAL_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|ms| *ms > 0)
+        .map(Duration::from_millis)
+        .unwrap_or(EVAL_TIME_LIMIT)
+}
 
 const WRAPPER_PKG: &str = "complyctl__eval";
 
@@ -41,14 +51,27 @@ fn wrapper_module(set: &PolicySet) -> (String, HashMap<Kind, (String, Vec<usize>
     let mut by_kind: HashMap<Kind, Vec<usize>> = HashMap::new();
     for (i, r) in set.rules.iter().enumerate() {
         let p = &r.package;
-        let _ = write!(
+        let has = |n: &str| r.decisions.contains(&n);
+        let list = |n: &str| {
+            if has(n) {
+                format!("[m | some m in {p}.{n}]")
+            } else {
+                "[]".to_string()
+            }
+        };
+        let _ = writeln!(
             src,
-            "r{i} := {{\"deny\": [m | some m in {p}.deny], \"unknown\": [m | some m in {p}.unknown], \"compliant\": c{i}, \"not_applicable\": n{i}}}\n\
-             default c{i} := false\n\
-             c{i} if {p}.compliant == true\n\
-             default n{i} := false\n\
-             n{i} if {p}.not_applicable == true\n\n"
+            "r{i} := {{\"deny\": {}, \"unknown\": {}, \"compliant\": c{i}, \"not_applicable\": n{i}}}\ndefault c{i} := false\ndefault n{i} := false",
+            list("deny"),
+            list("unknown")
         );
+        if has("compliant") {
+            let _ = writeln!(src, "c{i} if {p}.compliant == true");
+        }
+        if has("not_applicable") {
+            let _ = writeln!(src, "n{i} if {p}.not_applicable == true");
+        }
+        src.push('\n');
         by_kind.entry(r.meta.kind).or_default().push(i);
     }
     let mut out = HashMap::new();
@@ -130,7 +153,7 @@ impl Evaluator {
         let mut engine = regorus::Engine::new();
         engine.set_rego_v0(false);
         engine.set_execution_timer_config(ExecutionTimerConfig {
-            limit: EVAL_TIME_LIMIT,
+            limit: eval_time_limit(),
             check_interval: NonZeroU32::new(64).unwrap_or(NonZeroU32::MIN),
         });
         for m in &set.modules {

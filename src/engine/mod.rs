@@ -26,7 +26,10 @@ pub enum Status {
     Fail,
     Unknown,
     Error,
+    /// Failing, but accepted by a waiver (config or resource tag) that has not expired.
     Waived,
+    /// Failing, but already failing in the baseline: does not fail the build.
+    Baseline,
 }
 
 impl Status {
@@ -37,6 +40,7 @@ impl Status {
             Status::Unknown => "unknown",
             Status::Error => "error",
             Status::Waived => "waived",
+            Status::Baseline => "baseline",
         }
     }
 }

@@ -20,7 +20,7 @@ pub const BUILTIN_DIR_ENV: &str = "COMPLYCTL_BUILTIN_POLICIES";
 pub enum PolicyError {
     #[error("{0}")]
     Invalid(String),
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         path: String,
         source: std::io::Error,
@@ -43,6 +43,32 @@ pub struct Rule {
     pub package: String,
     pub origin: String,
     pub builtin: bool,
+    /// Which of `deny`, `unknown`, `compliant`, `not_applicable` the module defines. The
+    /// evaluator only references those: a reference to an undefined rule makes regorus
+    /// evaluate the whole package on every call.
+    pub decisions: Vec<&'static str>,
+}
+
+/// The decision rules a module defines at its top level.
+pub fn defined_decisions(source: &str) -> Vec<&'static str> {
+    const NAMES: [&str; 4] = ["deny", "unknown", "compliant", "not_applicable"];
+    let mut found = Vec::new();
+    for line in source.lines() {
+        if line.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let line = line.strip_prefix("default ").unwrap_or(line);
+        let ident: String = line
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if let Some(n) = NAMES.iter().find(|n| **n == ident) {
+            if !found.contains(n) {
+                found.push(*n);
+            }
+        }
+    }
+    found
 }
 
 /// Every module and rule, checked: parses, ids unique, metadata complete.
@@ -224,11 +250,13 @@ impl PolicySet {
                         }
                     }
                 }
+                let decisions = defined_decisions(&file.source);
                 set.rules.push(Rule {
                     meta,
                     package,
                     origin: file.origin.clone(),
                     builtin,
+                    decisions,
                 });
             }
             set.modules.push(file);
@@ -237,6 +265,26 @@ impl PolicySet {
         // Compile once here so syntax errors and unknown builtins surface at load, with positions.
         super::eval::Evaluator::new(&set, &Value::Object(Default::default()))?.probe()?;
         Ok(set)
+    }
+
+    /// The rule set's identity: SHA-256 of the sorted SHA-256 hex digests of the modules'
+    /// sources (tests excluded), each followed by a newline. It depends on content only, not
+    /// on where the files live; `find DIR -name '*.rego' ! -name '*_test.rego' -exec sha256sum
+    /// {} + | cut -c1-64 | sort | sha256sum` recomputes it.
+    pub fn policy_hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut digests: Vec<String> = self
+            .modules
+            .iter()
+            .map(|m| hex::encode(Sha256::digest(m.source.as_bytes())))
+            .collect();
+        digests.sort();
+        let mut h = Sha256::new();
+        for d in digests {
+            h.update(d.as_bytes());
+            h.update(b"\n");
+        }
+        hex::encode(h.finalize())
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {

@@ -130,27 +130,36 @@ impl Frameworks {
     }
 
     /// Parameter values demanded by the selected packs. When two packs set one parameter the
-    /// stricter value wins (the larger number for minimums, the smaller for maximums).
+    /// stricter value wins: the smaller number for maxima and "unused for N days" limits, the
+    /// larger for minima, retention and reuse counts; lists are united (more ports checked);
+    /// for other values the first pack by id wins.
     pub fn params(&self) -> serde_json::Map<String, Value> {
         let mut out = serde_json::Map::new();
         for p in &self.packs {
             for (k, v) in &p.params {
-                let stricter = match (out.get(k), v) {
+                let merged = match (out.get(k), v) {
+                    (None, _) => v.clone(),
                     (Some(Value::Number(old)), Value::Number(new)) => {
                         let (o, n) = (old.as_f64().unwrap_or(0.0), new.as_f64().unwrap_or(0.0));
-                        let lower_is_stricter = k.starts_with("max_") || k.contains("_max_");
-                        if lower_is_stricter {
-                            n < o
+                        let lower_is_stricter = k.contains("max") || k.contains("unused");
+                        if (lower_is_stricter && n < o) || (!lower_is_stricter && n > o) {
+                            v.clone()
                         } else {
-                            n > o
+                            continue;
                         }
                     }
-                    (None, _) => true,
-                    _ => false,
+                    (Some(Value::Array(old)), Value::Array(new)) => {
+                        let mut all = old.clone();
+                        for x in new {
+                            if !all.contains(x) {
+                                all.push(x.clone());
+                            }
+                        }
+                        Value::Array(all)
+                    }
+                    _ => continue,
                 };
-                if stricter {
-                    out.insert(k.clone(), v.clone());
-                }
+                out.insert(k.clone(), merged);
             }
         }
         out
@@ -207,4 +216,43 @@ pub fn parse(origin: &str, text: &str, rules: &PolicySet) -> Result<Framework, F
         }
     }
     Ok(fw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack(id: &str, params: Value) -> Framework {
+        Framework {
+            id: id.into(),
+            name: id.into(),
+            version: "1".into(),
+            source: "s".into(),
+            url: None,
+            control_id_pattern: None,
+            params: serde_json::from_value(params).unwrap(),
+            controls: vec![],
+        }
+    }
+
+    #[test]
+    fn the_stricter_parameter_wins() {
+        let fws = Frameworks {
+            packs: vec![
+                pack(
+                    "a",
+                    serde_json::json!({"password_min_length": 14, "password_max_age_days": 90, "credentials_unused_days": 90, "admin_ports": [22]}),
+                ),
+                pack(
+                    "b",
+                    serde_json::json!({"password_min_length": 16, "password_max_age_days": 60, "credentials_unused_days": 45, "admin_ports": [22, 3389]}),
+                ),
+            ],
+        };
+        let p = fws.params();
+        assert_eq!(p["password_min_length"], 16);
+        assert_eq!(p["password_max_age_days"], 60);
+        assert_eq!(p["credentials_unused_days"], 45);
+        assert_eq!(p["admin_ports"], serde_json::json!([22, 3389]));
+    }
 }

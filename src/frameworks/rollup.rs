@@ -39,6 +39,8 @@ pub struct Counts {
     pub unknown: u64,
     pub error: u64,
     pub waived: u64,
+    #[serde(default)]
+    pub baseline: u64,
 }
 
 impl Counts {
@@ -49,6 +51,7 @@ impl Counts {
             Status::Unknown => self.unknown += 1,
             Status::Error => self.error += 1,
             Status::Waived => self.waived += 1,
+            Status::Baseline => self.baseline += 1,
         }
     }
 }
@@ -105,9 +108,11 @@ pub fn rollup(
                     }
                     let total =
                         counts.pass + counts.fail + counts.unknown + counts.error + counts.waived;
+                    // A baseline finding still fails its control: the baseline only stops it
+                    // from failing the build. A waived one counts as accepted risk.
                     let status = if c.rules.is_empty() {
                         ControlStatus::Manual
-                    } else if counts.fail > 0 {
+                    } else if counts.fail + counts.baseline > 0 {
                         ControlStatus::Fail
                     } else if counts.error > 0 {
                         ControlStatus::Error

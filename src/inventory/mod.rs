@@ -155,7 +155,50 @@ impl Default for Inventory {
     }
 }
 
+/// A saved inventory could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}: {message}")]
+pub struct LoadError {
+    pub origin: String,
+    pub message: String,
+}
+
 impl Inventory {
+    /// Parse a saved inventory (`complyctl inventory` / `collect` output), naming the JSON
+    /// path of a type error.
+    pub fn from_json(origin: &str, text: &str) -> Result<Inventory, LoadError> {
+        let fail = |message: String| LoadError {
+            origin: origin.to_string(),
+            message,
+        };
+        let mut de = serde_json::Deserializer::from_str(text);
+        let inv: Inventory = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let inner = e.inner();
+            match inner.classify() {
+                serde_json::error::Category::Data => fail(format!("at `{}`: {}", e.path(), inner)),
+                _ => fail(format!("invalid JSON: {inner}")),
+            }
+        })?;
+        de.end().map_err(|e| fail(format!("invalid JSON: {e}")))?;
+        if inv.schema_version != SCHEMA_VERSION {
+            return Err(fail(format!(
+                "inventory schema_version {} is not supported (expected {SCHEMA_VERSION})",
+                inv.schema_version
+            )));
+        }
+        // `complyctl collect` seals what it saved; a changed resource must not be scanned
+        // as if it had been collected.
+        if let Some(want) = &inv.sha256 {
+            let got = inv.resources_sha256();
+            if &got != want {
+                return Err(fail(format!(
+                    "the resources do not match the inventory's sha256 ({want}, computed {got}): the file was modified after `complyctl collect`"
+                )));
+            }
+        }
+        Ok(inv)
+    }
+
     /// Fold another inventory (another plan, another account) into this one.
     pub fn extend(&mut self, other: Inventory) {
         self.sources.extend(other.sources);

@@ -4,7 +4,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 
 use super::Report;
-use crate::engine::{Severity, Status};
+use crate::engine::Severity;
 
 pub struct TableOptions {
     pub color: bool,
@@ -98,26 +98,7 @@ pub fn render(report: &Report, opts: &TableOptions) -> Vec<u8> {
         out.push('\n');
     }
 
-    let mut shown: Vec<_> = report
-        .findings
-        .iter()
-        .filter(|f| matches!(f.status, Status::Fail | Status::Unknown | Status::Error))
-        .collect();
-    // Most severe first; within a severity by rule and resource so output is stable.
-    shown.sort_by(|a, b| {
-        (
-            b.status == Status::Fail,
-            b.severity,
-            &a.rule_id,
-            &a.resource.id,
-        )
-            .cmp(&(
-                a.status == Status::Fail,
-                a.severity,
-                &b.rule_id,
-                &b.resource.id,
-            ))
-    });
+    let shown = report.attention_findings();
     if !shown.is_empty() {
         let mut t = new_table(opts);
         t.set_header(vec!["Status", "Severity", "Rule", "Resource", "Message"]);
@@ -140,6 +121,10 @@ pub fn render(report: &Report, opts: &TableOptions) -> Vec<u8> {
         out.push('\n');
     } else {
         out.push_str("\nNo failing findings.\n");
+    }
+    if let Some(t) = &report.trend {
+        out.push('\n');
+        out.push_str(&super::trend::render_text(t, opts.color));
     }
     if !report.errors.is_empty() {
         out.push_str(&format!(

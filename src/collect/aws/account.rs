@@ -38,6 +38,21 @@ fn lookup<'a>(
     })
 }
 
+/// The region whose account resource carries the account-wide (global) facts, so that
+/// rules about them report once per account, not once per region: the region where the
+/// partition's global services live when it was scanned, else the first scanned region.
+pub fn home_region<'a>(partition: &str, regions: &'a [String]) -> Option<&'a String> {
+    let global = match partition {
+        "aws-us-gov" => "us-gov-west-1",
+        "aws-cn" => "cn-north-1",
+        _ => "us-east-1",
+    };
+    regions
+        .iter()
+        .find(|r| r.as_str() == global)
+        .or_else(|| regions.iter().min())
+}
+
 pub fn account_resource(
     acct: &Account,
     region: &str,
@@ -144,5 +159,25 @@ mod tests {
             json!({"$unknown": "not_collected"})
         );
         assert_eq!(r.attributes["root_access_keys_present"], json!(true));
+    }
+
+    #[test]
+    fn home_region_is_the_partitions_global_region_or_the_first() {
+        let r = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let regions = r(&["eu-west-1", "us-east-1", "ap-south-1"]);
+        assert_eq!(
+            home_region("aws", &regions).map(String::as_str),
+            Some("us-east-1")
+        );
+        assert_eq!(
+            home_region("aws-cn", &regions).map(String::as_str),
+            Some("ap-south-1")
+        );
+        let gov = r(&["us-gov-east-1", "us-gov-west-1"]);
+        assert_eq!(
+            home_region("aws-us-gov", &gov).map(String::as_str),
+            Some("us-gov-west-1")
+        );
+        assert_eq!(home_region("aws", &[]), None);
     }
 }

@@ -60,10 +60,9 @@ pub async fn collect(acct: &Account, default_region: &str) -> Collected {
             let name = u.user_name().unwrap_or_default().to_string();
             for p in u.attached_managed_policies() {
                 if let Some(arn) = p.policy_arn() {
-                    attached_to
-                        .entry(arn.to_string())
-                        .or_default()
-                        .push(json!({"kind": Kind::IamUser.as_str(), "name": name}));
+                    attached_to.entry(arn.to_string()).or_default().push(
+                        json!({"kind": Kind::IamUser.as_str(), "id": u.arn().unwrap_or_default()}),
+                    );
                 }
             }
             for g in u.group_list() {
@@ -75,7 +74,7 @@ pub async fn collect(acct: &Account, default_region: &str) -> Collected {
             for p in g.attached_managed_policies() {
                 if let Some(arn) = p.policy_arn() {
                     attached_to.entry(arn.to_string()).or_default().push(
-                        json!({"kind": Kind::IamGroup.as_str(), "name": g.group_name().unwrap_or_default()}),
+                        json!({"kind": Kind::IamGroup.as_str(), "id": g.arn().unwrap_or_default()}),
                     );
                 }
             }
@@ -84,7 +83,7 @@ pub async fn collect(acct: &Account, default_region: &str) -> Collected {
             for p in r.attached_managed_policies() {
                 if let Some(arn) = p.policy_arn() {
                     attached_to.entry(arn.to_string()).or_default().push(
-                        json!({"kind": Kind::IamRole.as_str(), "name": r.role_name().unwrap_or_default()}),
+                        json!({"kind": Kind::IamRole.as_str(), "id": r.arn().unwrap_or_default()}),
                     );
                 }
             }

@@ -560,8 +560,12 @@ async fn scan_account(
             }),
         }
     }
+    let home = account::home_region(&acct.partition, &regions);
     for region in &regions {
-        let res = account::account_resource(&acct, region, &global, &regional);
+        let mut res = account::account_resource(&acct, region, &global, &regional);
+        if let Value::Object(attrs) = &mut res.attributes {
+            attrs.insert("home_region".into(), Value::Bool(Some(region) == home));
+        }
         inv.resources.push(res);
     }
     for (_, out) in global.into_iter() {

@@ -109,7 +109,8 @@ pub fn patches(rtype: &str, a: &Attrs) -> Vec<Patch> {
                     let c = a.nested(v, "versioning_configuration");
                     json!({
                         "status": c.get("status"),
-                        "mfa_delete": match c.get("mfa_delete") {
+                        // Optional and computed: unset means AWS's default, Disabled.
+                        "mfa_delete": match c.setting("mfa_delete") {
                             Value::String(s) => json!(s == "Enabled"),
                             Value::Null => json!(false),
                             other => other,

@@ -4,12 +4,13 @@ mod address;
 mod config;
 mod decode;
 mod link;
+pub mod locations;
 mod model;
 mod normalize;
 mod values;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{json, Map, Value};
 
@@ -17,6 +18,7 @@ use self::address::{index_key, ModuleInstance};
 use self::config::{ConfigIndex, Target};
 use self::decode::DecodeError;
 use self::link::{Op, Patch};
+use self::locations::Locations;
 use self::model::{Plan, ResourceChange};
 use self::values::{overlay, Attrs};
 use crate::inventory::unknown::{is_marker, marker, Reason};
@@ -33,7 +35,7 @@ const KNOWN_FORMAT_MAJOR: u64 = 1;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         path: String,
         source: std::io::Error,
@@ -42,7 +44,8 @@ pub enum PlanError {
     IsDirectory { path: String },
     #[error("{path}: file is {size} bytes, larger than the {limit}-byte limit for plans")]
     TooLarge { path: String, size: u64, limit: u64 },
-    #[error("{path}: {source}")]
+    // The decode error is the source: `{:#}` at the edge prints "path: what was wrong".
+    #[error("{path}")]
     Decode { path: String, source: DecodeError },
     #[error("{path}:{line}:{column}: invalid JSON: {message}")]
     Syntax {
@@ -61,12 +64,46 @@ pub enum PlanError {
     NotAPlan { path: String, why: String },
 }
 
+/// How to read a plan beyond its own bytes.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// The Terraform configuration directory behind the plan: when set, every resource whose
+    /// `resource` block is found there (or in a local module) gets a `location`.
+    pub tf_dir: Option<PathBuf>,
+    /// Locations are relative to this directory (the repository root); None = current directory.
+    pub root: Option<PathBuf>,
+    /// Plans larger than this are refused.
+    pub max_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            tf_dir: None,
+            root: None,
+            max_bytes: DEFAULT_MAX_PLAN_BYTES,
+        }
+    }
+}
+
 /// Read one plan file into an inventory.
 pub fn read_plan(path: &Path) -> Result<Inventory, PlanError> {
     read_plan_with_limit(path, DEFAULT_MAX_PLAN_BYTES)
 }
 
 pub fn read_plan_with_limit(path: &Path, limit: u64) -> Result<Inventory, PlanError> {
+    read_plan_with(
+        path,
+        &ReadOptions {
+            max_bytes: limit,
+            ..ReadOptions::default()
+        },
+    )
+}
+
+/// Read one plan file, with resource locations when `opts.tf_dir` is set.
+pub fn read_plan_with(path: &Path, opts: &ReadOptions) -> Result<Inventory, PlanError> {
+    let limit = opts.max_bytes;
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|source| PlanError::Io {
         path: shown.clone(),
@@ -86,18 +123,40 @@ pub fn read_plan_with_limit(path: &Path, limit: u64) -> Result<Inventory, PlanEr
         path: shown.clone(),
         source,
     })?;
-    parse_plan(&shown, bytes)
+    parse_plan_with(&shown, bytes, opts)
 }
 
 /// Parse plan bytes; `path` is used for messages and recorded as the source.
 pub fn parse_plan(path: &str, bytes: Vec<u8>) -> Result<Inventory, PlanError> {
+    parse_plan_with(path, bytes, &ReadOptions::default())
+}
+
+/// Parse plan bytes, with resource locations when `opts.tf_dir` is set.
+pub fn parse_plan_with(
+    path: &str,
+    bytes: Vec<u8>,
+    opts: &ReadOptions,
+) -> Result<Inventory, PlanError> {
     let text = decode::decode_text(bytes).map_err(|source| PlanError::Decode {
         path: path.to_string(),
         source,
     })?;
     let plan = deserialize(path, &text)?;
     drop(text);
-    build_inventory(path, &plan)
+    let locations = opts.tf_dir.as_deref().map(|dir| {
+        let root = match &opts.root {
+            Some(r) => r.clone(),
+            None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        };
+        let l = Locations::index(plan.configuration.as_ref(), dir, &root);
+        tracing::debug!(
+            "{path}: {} resource blocks found under {}",
+            l.len(),
+            dir.display()
+        );
+        l
+    });
+    build_inventory(path, &plan, locations.as_ref())
 }
 
 fn deserialize(path: &str, text: &str) -> Result<Plan, PlanError> {
@@ -178,7 +237,11 @@ struct Parent {
     resource: Resource,
 }
 
-fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
+fn build_inventory(
+    path: &str,
+    plan: &Plan,
+    locations: Option<&Locations>,
+) -> Result<Inventory, PlanError> {
     let Some(changes) = plan.resource_changes.as_ref() else {
         let why = if plan.values.is_some() {
             "it has `values` but no `resource_changes`: it looks like a state file (`terraform show -json` without a plan file). Run `terraform plan -out tfplan && terraform show -json tfplan`".to_string()
@@ -312,7 +375,15 @@ fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
                 account: None,
                 region: inst.region.clone(),
                 tags,
-                location: None,
+                location: locations
+                    .and_then(|l| {
+                        l.get(
+                            &inst.module.config_path(),
+                            &inst.rc.resource_type,
+                            &inst.rc.name,
+                        )
+                    })
+                    .cloned(),
                 terraform: Some(TerraformInfo {
                     address: inst.rc.address.clone(),
                     resource_type: inst.rc.resource_type.clone(),
@@ -331,7 +402,28 @@ fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
             continue;
         }
         let attrs = Attrs::new(&inst.values, inst.exprs);
-        let patches = link::patches(&inst.rc.resource_type, &attrs);
+        let mut patches = link::patches(&inst.rc.resource_type, &attrs);
+        let is_attachment = inst.rc.resource_type.ends_with("policy_attachment");
+        let policy = if is_attachment {
+            let p = Patch {
+                attr: "policy_arn",
+                parents: link::POLICY,
+                multi: false,
+                op: Op::Set("", Value::Null),
+            };
+            linker.resolve(&cfg, inst, &p).0
+        } else {
+            Vec::new()
+        };
+        // A policy created in the same plan has no ARN yet: name it by its address, so rules
+        // can find its document in the inventory.
+        if let ([pol], true) = (policy.as_slice(), is_marker(&attrs.get("policy_arn"))) {
+            for patch in &mut patches {
+                if let Op::Append("attached_policies", vs) = &mut patch.op {
+                    *vs = vec![json!(parents[*pol].resource.id)];
+                }
+            }
+        }
         let mut linked_any = false;
         let mut principals: Vec<usize> = Vec::new();
         for patch in patches {
@@ -341,15 +433,9 @@ fn build_inventory(path: &str, plan: &Plan) -> Result<Inventory, PlanError> {
             push_ops(&mut ops, &patch, &definite, &ambiguous);
         }
         // The policy half of an attachment: remember who it is attached to.
-        if inst.rc.resource_type.ends_with("policy_attachment") && !principals.is_empty() {
-            let p = Patch {
-                attr: "policy_arn",
-                parents: link::POLICY,
-                multi: false,
-                op: Op::Set("", Value::Null),
-            };
-            let (definite, _) = linker.resolve(&cfg, inst, &p);
-            for &pol in &definite {
+        if is_attachment && !principals.is_empty() {
+            let definite = &policy;
+            for &pol in definite {
                 for &who in &principals {
                     let r = &parents[who].resource;
                     ops.push((

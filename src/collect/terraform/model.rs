@@ -89,6 +89,9 @@ pub struct ConfigResource {
 
 #[derive(Debug, Deserialize)]
 pub struct ModuleCall {
+    /// The `source` argument as written (`./modules/x`, `terraform-aws-modules/vpc/aws`).
+    #[serde(default)]
+    pub source: Option<String>,
     #[serde(default)]
     pub expressions: Option<Value>,
     #[serde(default)]

@@ -247,7 +247,18 @@ pub fn normalize(rtype: &str, a: &Attrs) -> Option<Normalized> {
             obj(vec![
                 ("hub_arn", a.get("arn")),
                 ("enabled", json!(true)),
-                ("standards", json!([])),
+                // enable_default_standards (default true) subscribes AWS Foundational Security
+                // Best Practices and CIS; their ARNs are only known after apply.
+                (
+                    "standards",
+                    match a.or("enable_default_standards", json!(true)) {
+                        Value::Bool(true) => {
+                            json!([{"arn": {"$unknown": "known_after_apply"}, "status": "READY"}])
+                        }
+                        Value::Bool(false) => json!([]),
+                        other => json!([{"arn": other.clone(), "status": other}]),
+                    },
+                ),
                 (
                     "auto_enable_controls",
                     a.or("auto_enable_controls", json!(true)),

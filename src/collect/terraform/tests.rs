@@ -368,3 +368,56 @@ fn not_a_plan_and_broken_json_get_clear_errors() {
     let e = parse_plan("deep.json", doc.into_bytes()).unwrap_err();
     assert!(e.to_string().contains("recursion limit"), "{e}");
 }
+
+#[test]
+fn attachments_name_plan_policies_by_address_and_policies_know_their_principals() {
+    let changes = vec![
+        rc(
+            "aws_iam_user.u",
+            None,
+            "aws_iam_user",
+            "u",
+            None,
+            json!({"name": "u", "path": "/"}),
+            json!({"arn": true, "id": true}),
+        ),
+        rc(
+            "aws_iam_policy.p",
+            None,
+            "aws_iam_policy",
+            "p",
+            None,
+            json!({"name": "p", "policy": "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"}),
+            json!({"arn": true, "id": true}),
+        ),
+        rc(
+            "aws_iam_user_policy_attachment.a",
+            None,
+            "aws_iam_user_policy_attachment",
+            "a",
+            None,
+            json!({"user": "u"}),
+            json!({"id": true, "policy_arn": true}),
+        ),
+    ];
+    let root = json!({"resources": [
+        cfg_res("aws_iam_user", "u", json!({"name": {"constant_value": "u"}})),
+        cfg_res("aws_iam_policy", "p", json!({"name": {"constant_value": "p"}})),
+        cfg_res("aws_iam_user_policy_attachment", "a", json!({
+            "user": refs(&["aws_iam_user.u.name", "aws_iam_user.u"]),
+            "policy_arn": refs(&["aws_iam_policy.p.arn", "aws_iam_policy.p"])})),
+    ]});
+    let inv = read(plan(changes, root));
+    assert_eq!(
+        attrs(&inv, "aws_iam_user.u")["attached_policies"],
+        json!(["aws_iam_policy.p"])
+    );
+    assert_eq!(
+        attrs(&inv, "aws_iam_policy.p")["attached_to"],
+        json!([{"kind": "aws.iam.user", "id": "aws_iam_user.u"}])
+    );
+    assert_eq!(
+        attrs(&inv, "aws_iam_policy.p")["attachment_count"],
+        json!(1)
+    );
+}
