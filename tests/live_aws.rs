@@ -1552,3 +1552,128 @@ fn profile_supplies_credentials_and_the_default_region() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no AWS region"));
 }
+
+/// The nightly audit job against a live account: yesterday's JSON report as `--previous`, an
+/// evidence bundle, an HTML report that renders offline, and a bundle an auditor can verify.
+#[test]
+fn nightly_live_audit_with_trend_and_evidence() {
+    let moto = Moto::get();
+    let _g = moto.lock();
+    let rt = runtime();
+    rt.block_on(seed_s3(moto));
+    let dir = tempfile::tempdir().unwrap();
+    let last = dir.path().join("last.json");
+    let (code, first, stderr) = scan_json(moto, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        status(&first, "S3.PUBLIC_ACCESS_BLOCK", &bucket_arn("bad-bucket")),
+        "fail"
+    );
+    std::fs::write(&last, serde_json::to_vec_pretty(&first).unwrap()).unwrap();
+
+    // During the day: bad-bucket's public access block is fixed, a new bucket has none.
+    rt.block_on(async {
+        let s3 = moto.s3(REGION).await;
+        s3.put_public_access_block()
+            .bucket("bad-bucket")
+            .public_access_block_configuration(
+                s3t::PublicAccessBlockConfiguration::builder()
+                    .block_public_acls(true)
+                    .ignore_public_acls(true)
+                    .block_public_policy(true)
+                    .restrict_public_buckets(true)
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap();
+        s3.create_bucket()
+            .bucket("new-bucket")
+            .send()
+            .await
+            .unwrap();
+    });
+
+    let out = dir.path().join("out");
+    let (code, report, stderr) = scan_json(
+        moto,
+        &[
+            "--previous",
+            common::path_str(&last),
+            "--evidence-dir",
+            common::path_str(&out),
+        ],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(report["errors"], Value::Array(vec![]), "{stderr}");
+    let has = |list: &Value, rule: &str, id: &str| {
+        list.as_array()
+            .expect("trend list")
+            .iter()
+            .any(|f| f["rule_id"] == rule && f["resource_id"] == id)
+    };
+    let trend = &report["trend"];
+    assert!(has(
+        &trend["resolved"],
+        "S3.PUBLIC_ACCESS_BLOCK",
+        &bucket_arn("bad-bucket")
+    ));
+    assert!(has(
+        &trend["new"],
+        "S3.PUBLIC_ACCESS_BLOCK",
+        &bucket_arn("new-bucket")
+    ));
+    assert!(!has(
+        &trend["new"],
+        "S3.PUBLIC_ACCESS_BLOCK",
+        &bucket_arn("bad-bucket")
+    ));
+
+    // The HTML report: every framework's scorecard and the trend.
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let frameworks = report["frameworks"].as_array().unwrap();
+    assert_eq!(frameworks.len(), 7);
+    for fw in frameworks {
+        let id = fw["id"].as_str().unwrap();
+        assert!(html.contains(&format!("id=\"fw-{id}\"")), "{id}");
+    }
+    assert_eq!(html.matches(">Scorecard</h3>").count(), 7);
+    assert!(html.contains("Since the previous run"));
+    assert!(html.contains("arn:aws:s3:::new-bucket"));
+
+    // It renders in a real browser without touching the network.
+    if let Some(bin) = common::browser::chromium() {
+        let (dom, stderr) = common::browser::run_chromium(
+            &bin,
+            &out.join("report.html"),
+            &dir.path().join("profile"),
+            &["--dump-dom"],
+        );
+        assert!(
+            common::browser::console_lines(&stderr).is_empty(),
+            "{stderr}"
+        );
+        let total = report["findings"].as_array().unwrap().len();
+        assert!(dom.contains(&format!("{total} of {total} findings shown")));
+    }
+
+    // The bundle verifies, and stops verifying when one byte of the inventory changes.
+    let verify = || {
+        common::complyctl()
+            .args(["evidence", "verify", common::path_str(&out)])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(verify(), Some(0));
+    let inv_path = out.join("inventory.json");
+    let mut inv = std::fs::read(&inv_path).unwrap();
+    let at = inv
+        .windows(10)
+        .position(|w| w == b"new-bucket")
+        .expect("the inventory holds the bucket");
+    inv[at] = b'N';
+    std::fs::write(&inv_path, &inv).unwrap();
+    assert_eq!(verify(), Some(1));
+}

@@ -217,3 +217,35 @@ pub fn scan_settings(args: &ScanArgs, config: Config) -> Result<ScanSettings> {
         config,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aws_flags_win_over_the_config_and_the_config_fills_the_rest() {
+        let file = AwsConfig {
+            profile: Some("audit".into()),
+            regions: vec!["eu-west-1".into()],
+            role_arns: vec!["arn:aws:iam::111111111111:role/audit".into()],
+            concurrency: Some(4),
+            endpoint_url: Some("http://127.0.0.1:5000".into()),
+            allow_partial: None,
+        };
+        let flags = AwsArgs {
+            aws: true,
+            regions: vec!["us-east-1".into(), "us-west-2".into()],
+            ..AwsArgs::default()
+        };
+        let o = aws_options(&flags, Some(&file));
+        assert_eq!(o.regions, ["us-east-1", "us-west-2"]);
+        assert_eq!(o.profile.as_deref(), Some("audit"));
+        assert_eq!(o.role_arns, file.role_arns);
+        assert_eq!(o.concurrency, 4);
+        assert_eq!(o.endpoint_url, file.endpoint_url);
+
+        let o = aws_options(&AwsArgs::default(), None);
+        assert!(o.regions.is_empty() && o.profile.is_none());
+        assert_eq!(o.concurrency, crate::collect::aws::DEFAULT_CONCURRENCY);
+    }
+}

@@ -52,4 +52,5 @@ pub fn run_json(args: &[&str]) -> (i32, serde_json::Value, String) {
 pub fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+pub mod browser;
 pub mod moto;
