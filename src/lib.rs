@@ -9,6 +9,7 @@ pub mod engine;
 pub mod evidence;
 pub mod frameworks;
 pub mod inventory;
+pub mod publish;
 pub mod report;
 pub mod scan;
 pub mod triage;

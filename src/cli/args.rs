@@ -221,6 +221,10 @@ pub struct ScanArgs {
     /// Exit with the findings' code even when collection was incomplete (errors are still reported)
     #[arg(long)]
     pub allow_partial: bool,
+    /// Import the findings into each scanned account's AWS Security Hub (and archive the ones
+    /// this scan no longer reports); needs securityhub:BatchImportFindings and GetFindings
+    #[arg(long, requires = "aws")]
+    pub push_securityhub: bool,
 }
 
 #[derive(Debug, Args)]

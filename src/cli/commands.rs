@@ -290,7 +290,41 @@ fn cmd_scan(settings: &ScanSettings, color: bool, quiet: bool) -> Result<u8> {
             report.errors.len()
         );
     }
-    Ok(exit_code(&report, settings.fail_on, settings.allow_partial))
+    let code = exit_code(&report, settings.fail_on, settings.allow_partial);
+    if settings.push_securityhub && !push_securityhub(settings, &report, quiet)? {
+        return Ok(EXIT_INCOMPLETE);
+    }
+    Ok(code)
+}
+
+/// `--push-securityhub`, after every report is written. False when some findings did not get
+/// in (each failure is printed): the run is then incomplete.
+fn push_securityhub(settings: &ScanSettings, report: &Report, quiet: bool) -> Result<bool> {
+    let Some(opts) = &settings.sources.aws else {
+        bail!("--push-securityhub needs --aws");
+    };
+    let outcome = crate::publish::securityhub::push(report, opts)?;
+    if !quiet {
+        for r in &outcome.regions {
+            eprintln!(
+                "securityhub: {}/{}: {} imported, {} archived, {} request(s){}",
+                r.account,
+                r.region,
+                r.imported,
+                r.archived,
+                r.requests,
+                if r.lifecycle_skipped {
+                    " (collection incomplete here: nothing archived)"
+                } else {
+                    ""
+                }
+            );
+        }
+    }
+    for e in &outcome.errors {
+        eprintln!("error: securityhub push: {e}");
+    }
+    Ok(outcome.errors.is_empty())
 }
 
 /// The evidence bundle: each file atomically, the manifest last (a bundle without a manifest

@@ -98,6 +98,8 @@ pub struct ScanSettings {
     pub evidence_dir: Option<PathBuf>,
     /// `--allow-partial`: collection errors do not turn the exit code into 3.
     pub allow_partial: bool,
+    /// `--push-securityhub`: import the findings into Security Hub after the scan.
+    pub push_securityhub: bool,
 }
 
 /// A JSON report written by `scan --format json` (for `--previous` and `diff`).
@@ -202,6 +204,7 @@ pub fn scan_settings(args: &ScanArgs, config: Config) -> Result<ScanSettings> {
             .clone()
             .or_else(|| config.evidence_dir.clone()),
         allow_partial: args.allow_partial || config.aws.allow_partial.unwrap_or(false),
+        push_securityhub: args.push_securityhub,
         policy_dirs,
         frameworks,
         format,

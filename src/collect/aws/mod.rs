@@ -7,7 +7,7 @@
 //! service holds the SDK calls and the mapping to normalized attributes, nothing else.
 //! A collector never knows about rules.
 
-mod account;
+pub(crate) mod account;
 mod cloudtrail;
 mod config;
 mod ec2;
@@ -18,7 +18,7 @@ mod kms;
 mod progress;
 mod s3;
 mod securityhub;
-mod util;
+pub(crate) mod util;
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -314,7 +314,58 @@ pub fn collect(opts: &AwsOptions) -> Result<Inventory, AwsError> {
     rt.block_on(collect_async(opts))
 }
 
-async fn base_config(opts: &AwsOptions) -> SdkConfig {
+/// The accounts to work on: the caller's own (`None`), or one per `--role-arn`, each with
+/// the credentials to reach it.
+pub(crate) async fn targets(
+    opts: &AwsOptions,
+    base: &SdkConfig,
+) -> Vec<(Option<String>, SdkConfig)> {
+    if opts.role_arns.is_empty() {
+        return vec![(None, base.clone())];
+    }
+    let mut out = Vec::new();
+    for arn in &opts.role_arns {
+        let provider = aws_config::sts::AssumeRoleProvider::builder(arn.clone())
+            .session_name("complyctl")
+            .configure(base)
+            .build()
+            .await;
+        let conf = base
+            .to_builder()
+            .credentials_provider(SharedCredentialsProvider::new(provider))
+            .build();
+        out.push((Some(arn.clone()), conf));
+    }
+    out
+}
+
+/// The configured region, else us-east-1 (where STS and global services answer).
+pub(crate) fn default_region(conf: &SdkConfig) -> String {
+    conf.region()
+        .map(|r| r.to_string())
+        .unwrap_or_else(|| "us-east-1".to_string())
+}
+
+/// Whose credentials these are: (account id, partition), from sts:GetCallerIdentity.
+pub(crate) async fn identify(conf: &SdkConfig) -> Result<(String, String), ApiError> {
+    let sts = aws_sdk_sts::Client::new(
+        &conf
+            .to_builder()
+            .region(Region::new(default_region(conf)))
+            .build(),
+    );
+    let ident = sts.get_caller_identity().send().await?;
+    let account = ident.account().unwrap_or_default().to_string();
+    let partition = ident
+        .arn()
+        .and_then(|a| a.split(':').nth(1))
+        .filter(|p| !p.is_empty())
+        .unwrap_or("aws")
+        .to_string();
+    Ok((account, partition))
+}
+
+pub(crate) async fn base_config(opts: &AwsOptions) -> SdkConfig {
     let retry = match opts.retry_mode {
         RetryMode::Standard => RetryConfig::standard(),
         RetryMode::Adaptive => RetryConfig::adaptive(),
@@ -352,44 +403,13 @@ async fn collect_async(opts: &AwsOptions) -> Result<Inventory, AwsError> {
     let progress = Progress::new(opts.progress);
     let mut inv = Inventory::default();
 
-    // The accounts: the caller's own, or one per --role-arn.
-    let mut targets: Vec<(Option<String>, SdkConfig)> = Vec::new();
-    if opts.role_arns.is_empty() {
-        targets.push((None, base.clone()));
-    } else {
-        for arn in &opts.role_arns {
-            let provider = aws_config::sts::AssumeRoleProvider::builder(arn.clone())
-                .session_name("complyctl")
-                .configure(&base)
-                .build()
-                .await;
-            let conf = base
-                .to_builder()
-                .credentials_provider(SharedCredentialsProvider::new(provider))
-                .build();
-            targets.push((Some(arn.clone()), conf));
-        }
-    }
-
-    for (role, conf) in targets {
-        let default_region = conf
-            .region()
-            .map(|r| r.to_string())
-            .unwrap_or_else(|| "us-east-1".to_string());
-        let sts = aws_sdk_sts::Client::new(
-            &conf
-                .to_builder()
-                .region(Region::new(default_region.clone()))
-                .build(),
-        );
+    for (role, conf) in targets(opts, &base).await {
+        let default_region = default_region(&conf);
         let ident = {
             let _permit = limiter.acquire().await;
-            sts.get_caller_identity()
-                .send()
-                .await
-                .map_err(ApiError::from)
+            identify(&conf).await
         };
-        let ident = match ident {
+        let (account_id, partition) = match ident {
             Ok(i) => i,
             Err(e) => match &role {
                 // Without a role there is nothing to scan: say so plainly.
@@ -407,13 +427,6 @@ async fn collect_async(opts: &AwsOptions) -> Result<Inventory, AwsError> {
                 }
             },
         };
-        let account_id = ident.account().unwrap_or_default().to_string();
-        let partition = ident
-            .arn()
-            .and_then(|a| a.split(':').nth(1))
-            .filter(|p| !p.is_empty())
-            .unwrap_or("aws")
-            .to_string();
         let acct = Account {
             id: account_id,
             partition,
