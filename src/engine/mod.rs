@@ -90,6 +90,22 @@ pub fn build_data(
     serde_json::json!({"params": p, "inventory": by_kind, "now_ns": now_ns})
 }
 
+/// The services a live `aws.account` resource records as not (completely) collected, from
+/// its `collection` attribute.
+fn services_not_collected(res: &crate::inventory::Resource) -> BTreeSet<&str> {
+    if res.kind != Kind::Account {
+        return BTreeSet::new();
+    }
+    match res.attributes.get("collection") {
+        Some(Value::Object(m)) => m
+            .iter()
+            .filter(|(_, v)| contains_not_collected(v))
+            .map(|(k, _)| k.as_str())
+            .collect(),
+        _ => BTreeSet::new(),
+    }
+}
+
 /// Is a rule applicable to a resource? Account-level rules about what must exist are not
 /// applicable to a plan that declares none of the kinds they read: a plan rarely holds the
 /// whole account, so absence there proves nothing.
@@ -151,13 +167,22 @@ pub fn evaluate(
                         }
                         let json = serde_json::to_value(res).unwrap_or(Value::Null);
                         let not_collected = contains_not_collected(&res.attributes);
+                        let missing = services_not_collected(res);
                         for (rule, outcome) in ev.evaluate(res.kind, &json) {
                             if !applicable(&set.rules[rule], inv, ri, plan_kinds) {
                                 continue;
                             }
+                            // A rule that reads kinds of a service whose inventory may be
+                            // incomplete cannot conclude from what it did not find.
+                            let blind = set.rules[rule]
+                                .meta
+                                .requires
+                                .iter()
+                                .any(|k| missing.contains(k.service()));
                             let status = match outcome.status {
                                 // Undecidable because collection failed is an error, not a maybe.
                                 Status::Unknown if not_collected => Status::Error,
+                                Status::Fail if blind => Status::Error,
                                 s => s,
                             };
                             out.push(RuleResult {

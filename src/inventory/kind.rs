@@ -54,6 +54,15 @@ kinds! {
     KmsKey => "aws.kms.key",
 }
 
+impl Kind {
+    /// The AWS service the kind belongs to (`aws.iam.user` -> `iam`); the key of the live
+    /// `aws.account` resource's `collection` map. `account` for `aws.account`.
+    pub fn service(self) -> &'static str {
+        let s = self.as_str();
+        s.split('.').nth(1).unwrap_or(s)
+    }
+}
+
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
