@@ -169,6 +169,9 @@ pub struct AwsArgs {
     /// Attempts per request, first try included
     #[arg(long, value_name = "N", default_value_t = crate::collect::aws::DEFAULT_MAX_ATTEMPTS, requires = "aws")]
     pub max_attempts: u32,
+    /// Seconds one attempt of one request may take before it is abandoned and retried
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600), requires = "aws")]
+    pub request_timeout: u64,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

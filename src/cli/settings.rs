@@ -76,6 +76,11 @@ fn aws_options(a: &AwsArgs, config: Option<&AwsConfig>) -> AwsOptions {
             RetryModeArg::Adaptive => RetryMode::Adaptive,
         },
         max_attempts: a.max_attempts,
+        attempt_timeout: std::time::Duration::from_secs(a.request_timeout),
+        // Every attempt may use its whole time, plus the backoff between attempts.
+        operation_timeout: std::time::Duration::from_secs(
+            a.request_timeout * u64::from(a.max_attempts.max(1)) + 60,
+        ),
         ..AwsOptions::default()
     }
 }

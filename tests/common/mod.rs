@@ -53,4 +53,5 @@ pub fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 pub mod browser;
+pub mod fault_proxy;
 pub mod moto;

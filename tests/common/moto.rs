@@ -172,9 +172,14 @@ impl Moto {
 
     /// `complyctl ARGS --aws --endpoint-url URL` with test credentials and no ambient AWS config.
     pub fn complyctl(&self, args: &[&str]) -> assert_cmd::Command {
+        self.complyctl_at(&self.url, args)
+    }
+
+    /// The same, with the requests sent to `url` (e.g. a fault proxy in front of this server).
+    pub fn complyctl_at(&self, url: &str, args: &[&str]) -> assert_cmd::Command {
         let mut c = super::complyctl();
         c.args(args)
-            .args(["--aws", "--endpoint-url", &self.url])
+            .args(["--aws", "--endpoint-url", url])
             .env("AWS_ACCESS_KEY_ID", "testing")
             .env("AWS_SECRET_ACCESS_KEY", "testing")
             .env_remove("AWS_SESSION_TOKEN")
