@@ -644,6 +644,41 @@ mod tests {
         assert!(failed[0].1.contains("not enabled"));
     }
 
+    fn report(sources: serde_json::Value, errors: serde_json::Value) -> Report {
+        let v = serde_json::json!({
+            "schema_version": 1,
+            "tool": {"name": "complyctl", "version": "0"},
+            "scan": {"started_at": "2026-01-01T00:00:00Z", "finished_at": "2026-01-01T00:00:00Z", "sources": sources},
+            "summary": {"resources": 0, "rules": 0, "by_status": {"pass": 0, "fail": 0, "unknown": 0, "error": 0, "waived": 0}},
+            "findings": [],
+            "errors": errors,
+        });
+        serde_json::from_value(v).expect("a report")
+    }
+
+    #[test]
+    fn scopes_are_live_accounts_and_regions_whose_collection_was_clean() {
+        let r = report(
+            serde_json::json!([
+                {"type": "aws", "account": "111111111111", "regions": ["eu-west-1", "us-east-1"]},
+                {"type": "aws", "account": "222222222222", "regions": ["us-east-1"]},
+                {"type": "terraform-plan", "path": "plan.json"},
+            ]),
+            serde_json::json!([
+                {"source": "aws:111111111111", "service": "guardduty", "region": "eu-west-1", "operation": "ListDetectors", "message": "AccessDenied"},
+                {"source": "aws:222222222222", "service": "iam", "region": null, "operation": "GetAccountAuthorizationDetails", "message": "AccessDenied"},
+            ]),
+        );
+        let s = scopes(&r);
+        assert_eq!(s.len(), 2, "plans are not pushed");
+        assert_eq!(s[0].account, "111111111111");
+        assert_eq!(s[0].regions, ["eu-west-1", "us-east-1"]);
+        // A regional failure suspends archiving in that region only...
+        assert_eq!(s[0].clean, BTreeSet::from(["us-east-1".to_string()]));
+        // ...a global one in the whole account.
+        assert!(s[1].clean.is_empty());
+    }
+
     #[test]
     fn only_our_active_findings_of_evaluated_rules_in_the_product_are_archived() {
         let product = product_arn("aws", "us-east-1", "123456789012");

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks (issue 8): complyctl against the targets, and Checkov / Prowler on
+# the same inputs, on this machine. Writes docs/performance.md. Not part of CI's pass/fail:
+# run it by hand on a quiet machine.
+#
+#   scripts/bench.sh            # everything (installs Checkov and Prowler into .bench-venv)
+#   BENCH_PEERS=0 scripts/bench.sh   # complyctl only
+#   BENCH_RUNS=5 (default)      # runs per scenario; the median is reported
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS="${BENCH_RUNS:-5}"
+PEERS="${BENCH_PEERS:-1}"
+WORK="${BENCH_DIR:-target/bench}"
+OUT="docs/performance.md"
+mkdir -p "$WORK"
+
+cargo build --release --locked --quiet
+BIN="$PWD/target/release/complyctl"
+
+# Inputs: real-shaped plans and inventories (scripts/gen_bench.py).
+python3 scripts/gen_bench.py plan 10000 "$WORK/plan-10k.json" >/dev/null
+"$BIN" --no-config inventory --plan fixtures/plans/media-platform/plan.json -o "$WORK/example-inventory.json"
+python3 scripts/gen_bench.py inventory 10000 "$WORK/example-inventory.json" "$WORK/inventory-10k.json" >/dev/null
+python3 scripts/gen_bench.py inventory 100000 "$WORK/example-inventory.json" "$WORK/inventory-100k.json" >/dev/null
+
+# measure NAME CMD... -> "median_wall_s peak_rss_mib" (median of $RUNS runs; RSS of that run's max)
+measure() {
+    local name="$1"
+    shift
+    local walls=() rss=0
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/$name.stderr" || true
+        read -r wall kb <"$WORK/time.txt"
+        walls+=("$wall")
+        [ "$kb" -gt "$rss" ] && rss="$kb"
+    done
+    local median
+    median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    echo "$median $((rss / 1024))"
+}
+
+declare -A WALL RSS
+record() {
+    local name="$1"
+    shift
+    read -r w r < <(measure "$name" "$@")
+    WALL[$name]="$w"
+    RSS[$name]="$r"
+    echo "$name: ${w}s, ${r} MiB" >&2
+}
+
+record small "$BIN" --no-config scan --plan fixtures/plans/media-platform/plan.json --format json
+record plan10k "$BIN" --no-config scan --plan "$WORK/plan-10k.json" --format json
+record inv10k "$BIN" --no-config scan --inventory "$WORK/inventory-10k.json" --format json
+record inv100k "$BIN" --no-config scan --inventory "$WORK/inventory-100k.json" --format json
+
+checkov_line="not run (BENCH_PEERS=0)"
+prowler_line="not run (BENCH_PEERS=0)"
+live_line="not run (BENCH_PEERS=0)"
+if [ "$PEERS" = "1" ]; then
+    VENV=.bench-venv
+    if [ ! -x "$VENV/bin/checkov" ] || [ ! -x "$VENV/bin/prowler" ]; then
+        python3 -m venv "$VENV"
+        "$VENV/bin/pip" install --quiet --disable-pip-version-check checkov prowler "moto[server]==5.2.5"
+    fi
+    RUNS_SAVED="$RUNS"
+    # Checkov takes minutes per run: three runs.
+    RUNS=3 record checkov "$VENV/bin/checkov" -f "$WORK/plan-10k.json" --framework terraform_plan \
+        --skip-download --quiet -o json
+    RUNS="$RUNS_SAVED"
+    checkov_line="${WALL[checkov]} s, ${RSS[checkov]} MiB"
+
+    # Live: moto seeded with 500 buckets, 500 users, 200 security groups.
+    PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    "$VENV/bin/moto_server" -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
+    MOTO=$!
+    trap 'kill $MOTO 2>/dev/null || true' EXIT
+    for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/moto-api/data.json" >/dev/null && break; sleep 0.2; done
+    export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1
+    "$VENV/bin/python" scripts/bench_seed_moto.py "http://127.0.0.1:$PORT"
+    RUNS=3 record live "$BIN" --no-config scan --aws --endpoint-url "http://127.0.0.1:$PORT" \
+        --region us-east-1 --format json
+    RUNS=1 record prowler env AWS_ENDPOINT_URL="http://127.0.0.1:$PORT" "$VENV/bin/prowler" aws \
+        --services s3 iam ec2 --region us-east-1 --no-banner -M json-ocsf -o "$WORK/prowler"
+    live_line="${WALL[live]} s vs Prowler ${WALL[prowler]} s"
+fi
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "-" }'; }
+
+{
+    echo "# Performance"
+    echo
+    echo "Measured by \`scripts/bench.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores ($(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM."
+    echo "Median wall time of $RUNS runs and the highest peak RSS (\`/usr/bin/time\`), release build,"
+    echo "all built-in rules and framework packs, JSON output. Inputs from \`scripts/gen_bench.py\`."
+    echo
+    echo "| scenario | wall | peak RSS | target |"
+    echo "|---|---|---|---|"
+    echo "| small plan end to end (example, 50 resource changes) | ${WALL[small]} s | ${RSS[small]} MiB | <= 0.05 s |"
+    echo "| 10,000-resource plan | ${WALL[plan10k]} s | ${RSS[plan10k]} MiB | >= 100x Checkov, <= 150 MiB |"
+    echo "| 10,000-resource inventory | ${WALL[inv10k]} s | ${RSS[inv10k]} MiB | |"
+    echo "| 100,000-resource inventory | ${WALL[inv100k]} s | ${RSS[inv100k]} MiB | <= 3 s, <= 1.5 GiB, 100k/10k <= 11 |"
+    echo
+    echo "100k / 10k inventory: $(ratio "${WALL[inv100k]}" "${WALL[inv10k]}")."
+    echo
+    echo "Checkov (\`checkov -f plan-10k.json --framework terraform_plan --skip-download\`): $checkov_line;"
+    if [ "$PEERS" = "1" ]; then
+        echo "complyctl is $(ratio "${WALL[checkov]}" "${WALL[plan10k]}") faster."
+    fi
+    echo
+    echo "Live (moto, 500 buckets, 500 users, 200 security groups; IAM+S3+EC2): $live_line"
+    if [ "$PEERS" = "1" ]; then
+        echo "(complyctl $(ratio "${WALL[prowler]}" "${WALL[live]}") faster)."
+    fi
+} >"$OUT"
+echo "wrote $OUT" >&2
