@@ -26,16 +26,7 @@ fn seed(moto: &Moto) {
         for b in ["faults-a", "faults-b", "faults-c"] {
             s3.create_bucket().bucket(b).send().await.unwrap();
         }
-        s3.put_bucket_versioning()
-            .bucket("faults-a")
-            .versioning_configuration(
-                s3t::VersioningConfiguration::builder()
-                    .status(s3t::BucketVersioningStatus::Enabled)
-                    .build(),
-            )
-            .send()
-            .await
-            .unwrap();
+        common::moto::set_versioning(&s3, "faults-a", true).await;
         s3.put_bucket_encryption()
             .bucket("faults-a")
             .server_side_encryption_configuration(

@@ -17,21 +17,13 @@ const REGION: &str = "us-east-1";
 fn scan_json(moto: &Moto, extra: &[&str]) -> (i32, Value, String) {
     let mut args = vec!["scan", "--format", "json", "--region", REGION];
     args.extend_from_slice(extra);
-    let out = moto.complyctl(&args).output().expect("run complyctl");
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    let v: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}); stderr: {stderr}"));
-    (out.status.code().unwrap_or(-1), v, stderr)
+    common::json_output(&mut moto.complyctl(&args))
 }
 
 fn collect_json(moto: &Moto, extra: &[&str]) -> (i32, Value, String) {
     let mut args = vec!["collect", "--region", REGION];
     args.extend_from_slice(extra);
-    let out = moto.complyctl(&args).output().expect("run complyctl");
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    let v: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}); stderr: {stderr}"));
-    (out.status.code().unwrap_or(-1), v, stderr)
+    common::json_output(&mut moto.complyctl(&args))
 }
 
 /// The finding of `rule` on the resource `id`.
@@ -164,27 +156,9 @@ async fn seed_s3(moto: &Moto) {
         .await
         .unwrap();
     for b in ["good-bucket", "replica"] {
-        s3.put_bucket_versioning()
-            .bucket(b)
-            .versioning_configuration(
-                s3t::VersioningConfiguration::builder()
-                    .status(s3t::BucketVersioningStatus::Enabled)
-                    .build(),
-            )
-            .send()
-            .await
-            .unwrap();
+        common::moto::set_versioning(&s3, b, true).await;
     }
-    s3.put_bucket_versioning()
-        .bucket("bad-bucket")
-        .versioning_configuration(
-            s3t::VersioningConfiguration::builder()
-                .status(s3t::BucketVersioningStatus::Suspended)
-                .build(),
-        )
-        .send()
-        .await
-        .unwrap();
+    common::moto::set_versioning(&s3, "bad-bucket", false).await;
     s3.put_bucket_logging()
         .bucket("good-bucket")
         .bucket_logging_status(

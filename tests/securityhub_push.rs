@@ -23,11 +23,7 @@ fn push(moto: &Moto, extra: &[&str]) -> (i32, Value, String) {
         "--push-securityhub",
     ];
     args.extend_from_slice(extra);
-    let out = moto.complyctl(&args).output().expect("run complyctl");
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    let v: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}); stderr: {stderr}"));
-    (out.status.code().unwrap_or(-1), v, stderr)
+    common::json_output(&mut moto.complyctl(&args))
 }
 
 fn current_thread() -> tokio::runtime::Runtime {
@@ -184,16 +180,7 @@ fn push_repush_fix_and_archive() {
     // alpha gets versioning and beta is deleted: their findings are archived as passed.
     runtime().block_on(async {
         let s3 = moto.s3(REGION).await;
-        s3.put_bucket_versioning()
-            .bucket("alpha")
-            .versioning_configuration(
-                aws_sdk_s3::types::VersioningConfiguration::builder()
-                    .status(aws_sdk_s3::types::BucketVersioningStatus::Enabled)
-                    .build(),
-            )
-            .send()
-            .await
-            .unwrap();
+        common::moto::set_versioning(&s3, "alpha", true).await;
         s3.delete_bucket().bucket("beta").send().await.unwrap();
     });
     let (_, third, stderr) = push(moto, &[]);

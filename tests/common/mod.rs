@@ -42,7 +42,12 @@ pub fn example_plan() -> PathBuf {
 }
 
 pub fn run_json(args: &[&str]) -> (i32, serde_json::Value, String) {
-    let out = complyctl().args(args).output().unwrap();
+    json_output(complyctl().args(args))
+}
+
+/// Run a prepared complyctl command whose stdout is JSON: (exit code, stdout, stderr).
+pub fn json_output(cmd: &mut Command) -> (i32, serde_json::Value, String) {
+    let out = cmd.output().expect("run complyctl");
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     let v = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("stdout is not JSON ({e}); stderr: {stderr}"));

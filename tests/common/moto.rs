@@ -204,3 +204,19 @@ pub fn runtime() -> tokio::runtime::Runtime {
         .build()
         .expect("tokio runtime")
 }
+
+/// Turn versioning of `bucket` on (or suspend it).
+pub async fn set_versioning(s3: &aws_sdk_s3::Client, bucket: &str, on: bool) {
+    use aws_sdk_s3::types::{BucketVersioningStatus, VersioningConfiguration};
+    let status = if on {
+        BucketVersioningStatus::Enabled
+    } else {
+        BucketVersioningStatus::Suspended
+    };
+    s3.put_bucket_versioning()
+        .bucket(bucket)
+        .versioning_configuration(VersioningConfiguration::builder().status(status).build())
+        .send()
+        .await
+        .expect("PutBucketVersioning");
+}
