@@ -31,7 +31,8 @@ measure() {
     local walls=() rss=0
     for _ in $(seq "$RUNS"); do
         /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/$name.stderr" || true
-        read -r wall kb <"$WORK/time.txt"
+        # The last line: time(1) puts "Command exited with non-zero status N" before it.
+        read -r wall kb < <(tail -n 1 "$WORK/time.txt")
         walls+=("$wall")
         [ "$kb" -gt "$rss" ] && rss="$kb"
     done
