@@ -53,15 +53,18 @@ pub fn home_region<'a>(partition: &str, regions: &'a [String]) -> Option<&'a Str
         .or_else(|| regions.iter().min())
 }
 
+/// The `aws.account` resource of one region; `home` when it is the account's home region.
 pub fn account_resource(
     acct: &Account,
     region: &str,
+    home: bool,
     global: &BTreeMap<&str, Collected>,
     regional: &BTreeMap<(String, &str), Collected>,
 ) -> Resource {
     let mut attrs = Map::new();
     attrs.insert("account_id".into(), json!(acct.id));
     attrs.insert("region".into(), json!(region));
+    attrs.insert("home_region".into(), json!(home));
     let lookup = |service: &str| lookup(global, regional, region, service);
     for (attr, service) in FROM_SERVICE {
         let v = lookup(service)
@@ -141,7 +144,7 @@ mod tests {
         };
         regional.insert(("us-east-1".to_string(), "guardduty"), gd);
 
-        let r = account_resource(&a, "us-east-1", &global, &regional);
+        let r = account_resource(&a, "us-east-1", true, &global, &regional);
         assert_eq!(r.id, "arn:aws:::123456789012:account/us-east-1");
         assert_eq!(r.attributes["ebs_default_encryption"], json!(true));
         assert_eq!(r.attributes["root_mfa_enabled"], json!(true));
@@ -153,7 +156,7 @@ mod tests {
         assert!(contains_not_collected(&r.attributes));
 
         // A region whose EC2 task never reported: its attributes are not collected either.
-        let r = account_resource(&a, "eu-west-1", &global, &regional);
+        let r = account_resource(&a, "eu-west-1", false, &global, &regional);
         assert_eq!(
             r.attributes["ebs_default_encryption"],
             json!({"$unknown": "not_collected"})

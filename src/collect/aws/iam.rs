@@ -100,25 +100,7 @@ pub async fn collect(acct: &Account, default_region: &str) -> Collected {
             .and_then(|n| report.as_ref().and_then(|r| r.users.get(n).cloned()));
         tasks.spawn(async move { user(&acct, &client, u, row).await });
     }
-    while let Some(joined) = tasks.join_next().await {
-        match joined {
-            Ok((res, errs)) => {
-                out.resources.push(res);
-                out.errors.extend(errs);
-            }
-            Err(e) => out.fail(
-                acct,
-                SERVICE,
-                None,
-                "ListMFADevices",
-                &ApiError {
-                    code: None,
-                    message: format!("a user task failed: {e}"),
-                },
-                true,
-            ),
-        }
-    }
+    out.absorb(acct, SERVICE, "ListMFADevices", tasks).await;
 
     for page in &pages {
         for g in page.group_detail_list() {

@@ -171,6 +171,18 @@ impl Account {
         format!("aws:{}", self.id)
     }
 
+    /// This account as a scanned source, over `regions`.
+    pub fn source_info(&self, regions: Vec<String>) -> SourceInfo {
+        SourceInfo {
+            source_type: SourceType::Aws,
+            path: None,
+            terraform_version: None,
+            format_version: None,
+            account: Some(self.id.clone()),
+            regions,
+        }
+    }
+
     /// The SDK configuration for one region.
     pub fn config(&self, region: &str) -> SdkConfig {
         self.config
@@ -267,6 +279,36 @@ impl Account {
 }
 
 impl Collected {
+    /// Gather the `(resource, errors)` of per-resource tasks. A task that panicked is a bug;
+    /// it is recorded against `operation` and marks the service incomplete, never dropped.
+    pub async fn absorb(
+        &mut self,
+        acct: &Account,
+        service: &str,
+        operation: &str,
+        mut tasks: tokio::task::JoinSet<(Resource, Vec<CollectionError>)>,
+    ) {
+        while let Some(joined) = tasks.join_next().await {
+            match joined {
+                Ok((res, errs)) => {
+                    self.resources.push(res);
+                    self.errors.extend(errs);
+                }
+                Err(e) => self.fail(
+                    acct,
+                    service,
+                    None,
+                    operation,
+                    &ApiError {
+                        code: None,
+                        message: format!("a {operation} task failed: {e}"),
+                    },
+                    true,
+                ),
+            }
+        }
+    }
+
     /// Record a failure of `operation`; `incomplete` when resources may be missing because of it.
     pub fn fail(
         &mut self,
@@ -497,25 +539,11 @@ async fn scan_account(
         Err(e) => {
             inv.errors
                 .push(acct.error("ec2", Some(default_region), "DescribeRegions", &e));
-            inv.sources.push(SourceInfo {
-                source_type: SourceType::Aws,
-                path: None,
-                terraform_version: None,
-                format_version: None,
-                account: Some(acct.id.clone()),
-                regions: Vec::new(),
-            });
+            inv.sources.push(acct.source_info(Vec::new()));
             return Ok(inv);
         }
     };
-    inv.sources.push(SourceInfo {
-        source_type: SourceType::Aws,
-        path: None,
-        terraform_version: None,
-        format_version: None,
-        account: Some(acct.id.clone()),
-        regions: regions.clone(),
-    });
+    inv.sources.push(acct.source_info(regions.clone()));
 
     let mut tasks = tokio::task::JoinSet::new();
     // Global services run once per account.
@@ -575,10 +603,8 @@ async fn scan_account(
     }
     let home = account::home_region(&acct.partition, &regions);
     for region in &regions {
-        let mut res = account::account_resource(&acct, region, &global, &regional);
-        if let Value::Object(attrs) = &mut res.attributes {
-            attrs.insert("home_region".into(), Value::Bool(Some(region) == home));
-        }
+        let res =
+            account::account_resource(&acct, region, Some(region) == home, &global, &regional);
         inv.resources.push(res);
     }
     for (_, out) in global.into_iter() {

@@ -97,25 +97,7 @@ pub async fn collect(acct: &Account, default_region: &str) -> Collected {
             (res, errors)
         });
     }
-    while let Some(joined) = tasks.join_next().await {
-        match joined {
-            Ok((res, errs)) => {
-                out.resources.push(res);
-                out.errors.extend(errs);
-            }
-            Err(e) => out.fail(
-                acct,
-                SERVICE,
-                None,
-                "GetBucketLocation",
-                &ApiError {
-                    code: None,
-                    message: format!("a bucket task failed: {e}"),
-                },
-                true,
-            ),
-        }
-    }
+    out.absorb(acct, SERVICE, "GetBucketLocation", tasks).await;
     out
 }
 
