@@ -363,56 +363,55 @@ async fn push_async(report: &Report, opts: &AwsOptions) -> Result<PushOutcome, A
     if scopes.is_empty() {
         return Ok(out);
     }
-    // The credentials of each account: those a --role-arn reaches, else the caller's own.
-    let mut confs: BTreeMap<String, SdkConfig> = BTreeMap::new();
+    // The credentials of each account (those a --role-arn reaches, else the caller's own),
+    // keyed by the account sts:GetCallerIdentity says they belong to: findings only ever go
+    // to the account whose credentials carry them.
+    let mut confs: BTreeMap<String, (SdkConfig, String)> = BTreeMap::new();
+    let mut identity_errors: BTreeMap<String, String> = BTreeMap::new();
     for (role, conf) in targets(opts, &base).await {
-        let account = match &role {
-            Some(arn) => util::role_account(arn),
-            None => identify(&conf).await.ok().map(|(a, _)| a),
-        };
-        if let Some(a) = account {
-            confs.entry(a).or_insert(conf);
+        match identify(&conf).await {
+            Ok((account, partition)) => {
+                confs.entry(account).or_insert((conf, partition));
+            }
+            Err(e) => {
+                let who = role
+                    .as_deref()
+                    .and_then(util::role_account)
+                    .unwrap_or_default();
+                identity_errors.insert(who, e.message);
+            }
         }
     }
     let rules: BTreeSet<&str> = report.rules.iter().map(|r| r.id.as_str()).collect();
     let now = crate::scan::now_rfc3339();
     for scope in scopes {
-        let fail = |op: &str, message: String| PushError {
-            account: scope.account.clone(),
-            region: None,
-            operation: op.to_string(),
-            message,
-        };
-        let Some(conf) = confs.get(&scope.account) else {
-            out.errors.push(fail(
-                "push",
-                "no credentials reach this account (give its --role-arn)".to_string(),
-            ));
+        let Some((conf, partition)) = confs.get(&scope.account) else {
+            let (operation, message) = match identity_errors
+                .get(&scope.account)
+                .or_else(|| identity_errors.get(""))
+            {
+                Some(m) => ("GetCallerIdentity", m.clone()),
+                None => (
+                    "push",
+                    "no credentials reach this account (give its --role-arn)".to_string(),
+                ),
+            };
+            out.errors.push(PushError {
+                account: scope.account.clone(),
+                region: None,
+                operation: operation.to_string(),
+                message,
+            });
             continue;
         };
-        // The credentials must belong to the account whose findings they carry.
-        let partition = match identify(conf).await {
-            Ok((a, p)) if a == scope.account => p,
-            Ok((a, _)) => {
-                out.errors.push(fail(
-                    "GetCallerIdentity",
-                    format!("the credentials are for account {a}, not {}", scope.account),
-                ));
-                continue;
-            }
-            Err(e) => {
-                out.errors.push(fail("GetCallerIdentity", e.message));
-                continue;
-            }
-        };
-        let Some(home) = home_region(&partition, &scope.regions).cloned() else {
+        let Some(home) = home_region(partition, &scope.regions).cloned() else {
             continue;
         };
-        let mut by_region = findings_for(report, &scope, &partition, &home);
+        let mut by_region = findings_for(report, &scope, partition, &home);
         for region in &scope.regions {
             let current = by_region.remove(region).unwrap_or_default();
             let (push, errors) =
-                push_region(conf, &scope, region, &partition, current, &rules, &now).await;
+                push_region(conf, &scope, region, partition, current, &rules, &now).await;
             out.regions.push(push);
             out.errors.extend(errors);
         }
