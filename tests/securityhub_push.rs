@@ -11,17 +11,30 @@ use serde_json::Value;
 
 const REGION: &str = "us-east-1";
 
-/// `scan --aws --push-securityhub --format json` -> (exit code, report, stderr).
+/// `scan --aws --push-securityhub --format json` of us-east-1 -> (exit code, report, stderr).
 fn push(moto: &Moto, extra: &[&str]) -> (i32, Value, String) {
-    let mut args = vec![
-        "--no-config",
+    push_in(moto, REGION, None, extra)
+}
+
+/// The same for `region`, with `config` as `--config` (else `--no-config`).
+fn push_in(
+    moto: &Moto,
+    region: &str,
+    config: Option<&std::path::Path>,
+    extra: &[&str],
+) -> (i32, Value, String) {
+    let mut args = match config {
+        Some(c) => vec!["--config", common::path_str(c)],
+        None => vec!["--no-config"],
+    };
+    args.extend([
         "scan",
         "--format",
         "json",
         "--region",
-        REGION,
+        region,
         "--push-securityhub",
-    ];
+    ]);
     args.extend_from_slice(extra);
     common::json_output(&mut moto.complyctl(&args))
 }
@@ -92,11 +105,17 @@ fn active(all: &BTreeMap<String, sh::AwsSecurityFinding>) -> BTreeSet<String> {
 
 /// The Security Hub ids of a report's findings that a push sends (live, not passing).
 fn pushed_ids(report: &Value) -> BTreeSet<String> {
+    pushed_ids_of(report, None)
+}
+
+/// The same, only those on resource `id` when given.
+fn pushed_ids_of(report: &Value, id: Option<&str>) -> BTreeSet<String> {
     report["findings"]
         .as_array()
         .expect("findings")
         .iter()
         .filter(|f| f["status"] != "pass")
+        .filter(|f| id.is_none_or(|id| f["resource"]["id"] == id))
         .map(|f| {
             format!(
                 "complyctl/{}/{}",
@@ -267,32 +286,9 @@ fn a_narrow_scan_never_archives_outside_its_scope() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join(".complyctl.yaml");
     std::fs::write(&config, "rules:\n  disable: [\"S3.*\"]\n").unwrap();
-    let mut args = vec![
-        "scan",
-        "--format",
-        "json",
-        "--region",
-        REGION,
-        "--push-securityhub",
-        "--config",
-    ];
-    args.push(common::path_str(&config));
-    let out = moto.complyctl(&args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    let (_, _, stderr) = push_in(moto, REGION, Some(&config), &[]);
     // gamma's findings (all from S3 rules; gamma is gone now).
-    let s3_before: BTreeSet<String> = first["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["status"] != "pass" && f["resource"]["id"] == "arn:aws:s3:::gamma")
-        .map(|f| {
-            format!(
-                "complyctl/{}/{}",
-                f["rule_id"].as_str().unwrap(),
-                f["fingerprint"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let s3_before = pushed_ids_of(&first, Some("arn:aws:s3:::gamma"));
     assert!(!s3_before.is_empty());
     assert!(s3_before.iter().all(|id| id.starts_with("complyctl/S3.")));
     let s3_active = |held: &BTreeMap<String, sh::AwsSecurityFinding>| -> BTreeSet<String> {
@@ -305,19 +301,7 @@ fn a_narrow_scan_never_archives_outside_its_scope() {
     );
 
     // ...nor does a scan of another region...
-    let out = moto
-        .complyctl(&[
-            "--no-config",
-            "scan",
-            "--format",
-            "json",
-            "--region",
-            "eu-west-1",
-            "--push-securityhub",
-        ])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    let (_, _, stderr) = push_in(moto, "eu-west-1", None, &[]);
     assert!(
         summary_line(&stderr, "eu-west-1").contains(" 0 archived"),
         "{stderr}"
