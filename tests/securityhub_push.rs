@@ -196,10 +196,29 @@ fn push_repush_fix_and_archive() {
     assert_eq!(again[&versioning_alpha].created_at, created);
     assert!(summary_line(&stderr, REGION).contains(" 0 archived"));
 
-    // alpha gets versioning and beta is deleted: their findings are archived as passed.
+    // alpha gets versioning: exactly that one finding is archived, the rest stay active.
+    runtime().block_on(async {
+        common::moto::set_versioning(&moto.s3(REGION).await, "alpha", true).await;
+    });
+    let (_, second, stderr) = push(moto, &[]);
+    let archived_now: BTreeSet<String> = want.difference(&pushed_ids(&second)).cloned().collect();
+    assert_eq!(archived_now, BTreeSet::from([versioning_alpha.clone()]));
+    assert!(
+        summary_line(&stderr, REGION).contains(" 1 archived"),
+        "{stderr}"
+    );
+    let after_fix = hub_findings(moto, REGION);
+    assert_eq!(
+        after_fix[&versioning_alpha].record_state,
+        Some(sh::RecordState::Archived)
+    );
+    let mut still = want.clone();
+    still.remove(&versioning_alpha);
+    assert_eq!(active(&after_fix), still);
+
+    // beta is deleted: its findings are archived as passed too.
     runtime().block_on(async {
         let s3 = moto.s3(REGION).await;
-        common::moto::set_versioning(&s3, "alpha", true).await;
         s3.delete_bucket().bucket("beta").send().await.unwrap();
     });
     let (_, third, stderr) = push(moto, &[]);
@@ -223,7 +242,9 @@ fn push_repush_fix_and_archive() {
             "{id}"
         );
     }
-    assert!(summary_line(&stderr, REGION).contains(&format!(" {} archived", gone.len())));
+    // This push archived beta's findings (alpha's was archived by the one before).
+    let beta_gone = pushed_ids(&second).difference(&now).count();
+    assert!(summary_line(&stderr, REGION).contains(&format!(" {beta_gone} archived")));
 }
 
 #[test]
