@@ -1216,6 +1216,15 @@ fn collect_then_scan_inventory_gives_the_same_findings() {
     assert!(!key(&direct).is_empty());
     assert_eq!(key(&direct), key(&replay));
     assert_eq!(direct["summary"], replay["summary"]);
+    // The VM and the reference interpreter agree on a live inventory too (account rules
+    // reading data.inventory, ages, not-collected values).
+    let out = common::complyctl()
+        .args(["scan", "--format", "json", "--inventory", p])
+        .env("COMPLYCTL_ENGINE", "interpreter")
+        .output()
+        .unwrap();
+    let interpreted: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(key(&interpreted), key(&replay));
 
     // A saved inventory whose resources were edited is refused.
     let text = std::fs::read_to_string(&path).unwrap();

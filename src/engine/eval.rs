@@ -4,8 +4,11 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::num::NonZeroU32;
+use std::sync::Arc;
 use std::time::Duration;
 
+use regorus::languages::rego::compiler::Compiler;
+use regorus::rvm::{Program, RegoVM};
 use regorus::utils::limits::ExecutionTimerConfig;
 use serde_json::Value;
 
@@ -35,11 +38,27 @@ pub struct Outcome {
     pub messages: Vec<String>,
 }
 
+/// The rules compiled once per scan, with `data` loaded: the interpreter engine and, unless
+/// switched off, the VM program. Workers take cheap [`Evaluator`]s from it.
+pub struct Compiled {
+    engine: regorus::Engine,
+    /// The same rules compiled to regorus's bytecode VM (RVM), which evaluates them several
+    /// times faster than the tree-walking interpreter. `None` when the VM is switched off
+    /// (`COMPLYCTL_ENGINE=interpreter`) or cannot compile a (user) policy: the interpreter
+    /// then evaluates everything. It also re-evaluates any resource the VM fails on.
+    vm: Option<(regorus::CompiledPolicy, Arc<Program>)>,
+    data: regorus::Value,
+    /// kind -> (wrapper rule path, rule indices in the set, in wrapper order)
+    by_kind: Arc<HashMap<Kind, (String, Vec<usize>)>>,
+    rule_ids: Arc<Vec<String>>,
+}
+
+/// One worker's evaluator: its own VM state and interpreter (neither is shareable).
 pub struct Evaluator {
     engine: regorus::Engine,
-    /// kind -> (wrapper rule path, rule indices in the set, in wrapper order)
-    by_kind: HashMap<Kind, (String, Vec<usize>)>,
-    rule_ids: Vec<String>,
+    vm: Option<Box<RegoVM>>,
+    by_kind: Arc<HashMap<Kind, (String, Vec<usize>)>>,
+    rule_ids: Arc<Vec<String>>,
 }
 
 fn kind_ident(k: Kind) -> String {
@@ -143,40 +162,155 @@ fn decide_applicable(decision: &Value) -> Outcome {
     }
 }
 
+/// Selects the evaluator: `vm` (the default) or `interpreter`.
+pub const ENGINE_ENV: &str = "COMPLYCTL_ENGINE";
+
+/// What evaluates the rules. The interpreter is the reference (rule tests run on it); the VM
+/// must agree with it on every resource, which `tests/engine_backends.rs` checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Vm,
+    Interpreter,
+}
+
+impl Backend {
+    /// `COMPLYCTL_ENGINE=interpreter` switches the VM off (to rule a VM bug in or out).
+    pub fn from_env() -> Backend {
+        match std::env::var(ENGINE_ENV).as_deref() {
+            Ok("interpreter") => Backend::Interpreter,
+            _ => Backend::Vm,
+        }
+    }
+}
+
+fn timer_config() -> ExecutionTimerConfig {
+    ExecutionTimerConfig {
+        limit: eval_time_limit(),
+        check_interval: NonZeroU32::new(64).unwrap_or(NonZeroU32::MIN),
+    }
+}
+
+/// Compile every kind's wrapper rule (and through it every rule) into one VM program.
+fn compile_vm(
+    engine: &mut regorus::Engine,
+    by_kind: &HashMap<Kind, (String, Vec<usize>)>,
+) -> anyhow::Result<Option<(regorus::CompiledPolicy, Arc<Program>)>> {
+    let mut paths: Vec<&str> = by_kind.values().map(|(p, _)| p.as_str()).collect();
+    paths.sort_unstable();
+    let Some(first) = paths.first() else {
+        return Ok(None);
+    };
+    let compiled = engine.compile_with_entrypoint(&regorus::Rc::<str>::from(*first))?;
+    let program = Compiler::compile_from_policy(&compiled, &paths)?;
+    Ok(Some((compiled, program)))
+}
+
+/// The decisions of a kind's wrapper value, for the rules `idxs`.
+fn decisions_of(v: &regorus::Value, idxs: &[usize]) -> Vec<(usize, Outcome)> {
+    let json = serde_json::to_value(v).unwrap_or(Value::Null);
+    idxs.iter()
+        .filter_map(|&i| {
+            let d = json.get(i.to_string()).cloned().unwrap_or(Value::Null);
+            decide(&d).map(|o| (i, o))
+        })
+        .collect()
+}
+
 fn regorus_err(origin_hint: &str, e: impl std::fmt::Display) -> PolicyError {
     PolicyError::Invalid(format!("{origin_hint}{e}"))
 }
 
-impl Evaluator {
-    /// Compile every module of the set with `data` (params, inventory) loaded.
-    pub fn new(set: &PolicySet, data: &Value) -> Result<Evaluator, PolicyError> {
-        let mut engine = regorus::Engine::new();
-        engine.set_rego_v0(false);
-        engine.set_execution_timer_config(ExecutionTimerConfig {
-            limit: eval_time_limit(),
-            check_interval: NonZeroU32::new(64).unwrap_or(NonZeroU32::MIN),
+/// An interpreter engine with every module of the set, the wrapper and `data` loaded.
+fn interpreter(
+    set: &PolicySet,
+    data: &Value,
+) -> Result<
+    (
+        regorus::Engine,
+        HashMap<Kind, (String, Vec<usize>)>,
+        regorus::Value,
+    ),
+    PolicyError,
+> {
+    let mut engine = regorus::Engine::new();
+    engine.set_rego_v0(false);
+    engine.set_execution_timer_config(timer_config());
+    for m in &set.modules {
+        engine
+            .add_policy(m.origin.clone(), m.source.clone())
+            .map_err(|e| regorus_err("", e))?;
+    }
+    let (src, by_kind) = wrapper_module(set);
+    engine
+        .add_policy("<complyctl wrapper>".to_string(), src)
+        .map_err(|e| regorus_err("internal wrapper: ", e))?;
+    let mut full = data.clone();
+    if let Value::Object(o) = &mut full {
+        o.entry("params")
+            .or_insert_with(|| serde_json::to_value(&set.params).unwrap_or(Value::Null));
+    }
+    let data = regorus::Value::from(full);
+    engine
+        .add_data(data.clone())
+        .map_err(|e| regorus_err("data: ", e))?;
+    Ok((engine, by_kind, data))
+}
+
+impl Compiled {
+    /// Compile every module of the set with `data` (params, inventory) loaded, once.
+    pub fn new(set: &PolicySet, data: &Value, backend: Backend) -> Result<Compiled, PolicyError> {
+        let (mut engine, by_kind, data) = interpreter(set, data)?;
+        let vm = if backend == Backend::Vm {
+            compile_vm(&mut engine, &by_kind).unwrap_or_else(|e| {
+                tracing::debug!(
+                    "the rules do not compile to regorus's VM ({e}); interpreting them"
+                );
+                None
+            })
+        } else {
+            None
+        };
+        Ok(Compiled {
+            engine,
+            vm,
+            data,
+            by_kind: Arc::new(by_kind),
+            rule_ids: Arc::new(set.rules.iter().map(|r| r.meta.id.clone()).collect()),
+        })
+    }
+
+    /// A worker's evaluator; it shares the compiled program and `data` with the others.
+    pub fn evaluator(&self) -> Evaluator {
+        let vm = self.vm.as_ref().and_then(|(policy, program)| {
+            let mut vm = RegoVM::new_with_policy(policy.clone());
+            vm.load_program(Arc::clone(program));
+            vm.set_execution_timer_config(Some(timer_config()));
+            match vm.set_data(self.data.clone()) {
+                Ok(()) => Some(Box::new(vm)),
+                Err(e) => {
+                    tracing::debug!("the VM does not take the data document ({e}); interpreting");
+                    None
+                }
+            }
         });
-        for m in &set.modules {
-            engine
-                .add_policy(m.origin.clone(), m.source.clone())
-                .map_err(|e| regorus_err("", e))?;
+        Evaluator {
+            engine: self.engine.clone(),
+            vm,
+            by_kind: Arc::clone(&self.by_kind),
+            rule_ids: Arc::clone(&self.rule_ids),
         }
-        let (src, by_kind) = wrapper_module(set);
-        engine
-            .add_policy("<complyctl wrapper>".to_string(), src)
-            .map_err(|e| regorus_err("internal wrapper: ", e))?;
-        let mut full = data.clone();
-        if let Value::Object(o) = &mut full {
-            o.entry("params")
-                .or_insert_with(|| serde_json::to_value(&set.params).unwrap_or(Value::Null));
-        }
-        engine
-            .add_data(regorus::Value::from(full))
-            .map_err(|e| regorus_err("data: ", e))?;
+    }
+}
+
+impl Evaluator {
+    /// An interpreter-only evaluator of `set` over `data`: checks at load time, and tests.
+    pub fn interpreted(set: &PolicySet, data: &Value) -> Result<Evaluator, PolicyError> {
+        let (engine, by_kind, _) = interpreter(set, data)?;
         Ok(Evaluator {
             engine,
-            by_kind,
-            rule_ids: set.rules.iter().map(|r| r.meta.id.clone()).collect(),
+            vm: None,
+            by_kind: Arc::new(by_kind),
+            rule_ids: Arc::new(set.rules.iter().map(|r| r.meta.id.clone()).collect()),
         })
     }
 
@@ -219,22 +353,23 @@ impl Evaluator {
     }
 
     /// Decisions of every applicable rule of `kind` on one resource (JSON form).
-    pub fn evaluate(&mut self, kind: Kind, resource: &Value) -> Vec<(usize, Outcome)> {
-        let Some((path, idxs)) = self.by_kind.get(&kind).cloned() else {
+    pub fn evaluate(&mut self, kind: Kind, resource: Value) -> Vec<(usize, Outcome)> {
+        let Some((path, idxs)) = self.by_kind.get(&kind) else {
             return Vec::new();
         };
-        self.engine
-            .set_input(regorus::Value::from(resource.clone()));
-        match self.engine.eval_rule(path) {
-            Ok(v) => {
-                let json = serde_json::to_value(&v).unwrap_or(Value::Null);
-                idxs.iter()
-                    .filter_map(|&i| {
-                        let d = json.get(i.to_string()).cloned().unwrap_or(Value::Null);
-                        decide(&d).map(|o| (i, o))
-                    })
-                    .collect()
+        let input = regorus::Value::from(resource);
+        if let Some(vm) = self.vm.as_mut() {
+            vm.set_input(input.clone());
+            match vm.execute_entry_point_by_name(path) {
+                Ok(v) => return decisions_of(&v, idxs),
+                // The interpreter is the reference: let it decide, and report its error.
+                Err(e) => tracing::debug!("VM evaluation of {path} failed ({e}); interpreting"),
             }
+        }
+        let (path, idxs) = (path.clone(), idxs.clone());
+        self.engine.set_input(input);
+        match self.engine.eval_rule(path) {
+            Ok(v) => decisions_of(&v, &idxs),
             // One rule failing at runtime must not take the others down: retry one by one.
             Err(_) => {
                 idxs.iter()

@@ -13,7 +13,7 @@ use std::thread;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-pub use self::eval::{Evaluator, Outcome};
+pub use self::eval::{Backend, Compiled, Evaluator, Outcome};
 pub use self::metadata::{RuleMeta, Severity};
 pub use self::policy_set::{PolicyError, PolicySet, Rule};
 use crate::inventory::unknown::contains_not_collected;
@@ -137,7 +137,21 @@ pub fn evaluate(
     now_ns: i64,
     workers: usize,
 ) -> Result<Vec<RuleResult>, PolicyError> {
+    evaluate_with(set, inv, params, now_ns, workers, Backend::from_env())
+}
+
+/// [`evaluate`] on a chosen backend.
+pub fn evaluate_with(
+    set: &PolicySet,
+    inv: &Inventory,
+    params: &Map<String, Value>,
+    now_ns: i64,
+    workers: usize,
+    backend: Backend,
+) -> Result<Vec<RuleResult>, PolicyError> {
     let data = build_data(set, inv, params, now_ns);
+    let compiled = Compiled::new(set, &data, backend)?;
+    drop(data);
     let plan_kinds: BTreeSet<(Option<String>, Kind)> = inv
         .resources
         .iter()
@@ -146,21 +160,17 @@ pub fn evaluate(
         .collect();
     let n = inv.resources.len();
     let workers = workers.clamp(1, 64).min(n.max(1));
-    let chunk = n.div_ceil(workers).max(1);
     let results: Vec<Result<Vec<RuleResult>, PolicyError>> = thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
-                let data = &data;
+                let compiled = &compiled;
                 let plan_kinds = &plan_kinds;
                 s.spawn(move || -> Result<Vec<RuleResult>, PolicyError> {
-                    let start = w * chunk;
-                    let end = ((w + 1) * chunk).min(n);
-                    if start >= end {
-                        return Ok(Vec::new());
-                    }
-                    let mut ev = Evaluator::new(set, data)?;
+                    let mut ev = compiled.evaluator();
                     let mut out = Vec::new();
-                    for ri in start..end {
+                    // Strided, not in blocks: the inventory is sorted by kind and kinds
+                    // differ in cost, so blocks would leave one worker with the slow kind.
+                    for ri in (w..n).step_by(workers) {
                         let res = &inv.resources[ri];
                         if ev.rules_for(res.kind).is_empty() {
                             continue;
@@ -168,7 +178,7 @@ pub fn evaluate(
                         let json = serde_json::to_value(res).unwrap_or(Value::Null);
                         let not_collected = contains_not_collected(&res.attributes);
                         let missing = services_not_collected(res);
-                        for (rule, outcome) in ev.evaluate(res.kind, &json) {
+                        for (rule, outcome) in ev.evaluate(res.kind, json) {
                             if !applicable(&set.rules[rule], inv, ri, plan_kinds) {
                                 continue;
                             }

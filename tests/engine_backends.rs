@@ -1,0 +1,54 @@
+//! The bytecode VM and the interpreter reach the same decision for every rule on every
+//! resource: of the bundled example plan and of every real plan in ../shared/corpus. The
+//! interpreter is the reference (the Rego rule tests run on it); the VM is what scans use.
+
+mod common;
+
+use complyctl::collect::terraform::read_plan;
+use complyctl::engine::{evaluate_with, Backend, PolicySet};
+use complyctl::inventory::Inventory;
+use serde_json::Map;
+
+/// 2026-11-27T00:00:00Z: rules about ages measure against the scan's start.
+const NOW_NS: i64 = 1_795_737_600_000_000_000;
+
+fn assert_backends_agree(name: &str, set: &PolicySet, inv: &Inventory) -> usize {
+    let params = Map::new();
+    let vm = evaluate_with(set, inv, &params, NOW_NS, 2, Backend::Vm).unwrap();
+    let interp = evaluate_with(set, inv, &params, NOW_NS, 2, Backend::Interpreter).unwrap();
+    assert_eq!(vm.len(), interp.len(), "{name}: number of results");
+    for (a, b) in vm.iter().zip(&interp) {
+        assert_eq!(
+            a, b,
+            "{name}: rule {} on {} differs (left: VM, right: interpreter)",
+            set.rules[b.rule].meta.id, inv.resources[b.resource].id
+        );
+    }
+    vm.len()
+}
+
+#[test]
+fn vm_agrees_with_the_interpreter_on_the_example_plan() {
+    let set = PolicySet::load(&[], true).unwrap();
+    let inv = read_plan(&common::example_plan()).unwrap();
+    let n = assert_backends_agree("example plan", &set, &inv);
+    assert!(
+        n > 100,
+        "only {n} results: is the example plan evaluated at all?"
+    );
+}
+
+#[test]
+fn vm_agrees_with_the_interpreter_on_every_corpus_plan() {
+    let set = PolicySet::load(&[], true).unwrap();
+    let mut total = 0;
+    for plan in common::corpus_plans() {
+        let name = plan.file_name().unwrap().to_string_lossy().to_string();
+        // Plans the reader rejects (bad-input cases) are covered by tests/corpus.rs.
+        let Ok(inv) = read_plan(&plan) else { continue };
+        total += assert_backends_agree(&name, &set, &inv);
+    }
+    if common::corpus_dir().is_some() {
+        assert!(total > 100, "only {total} results over the corpus");
+    }
+}
