@@ -48,8 +48,7 @@ pub struct Compiled {
     /// then evaluates everything. It also re-evaluates any resource the VM fails on.
     vm: Option<(regorus::CompiledPolicy, Arc<Program>)>,
     data: regorus::Value,
-    /// kind -> (wrapper rule path, rule indices in the set, in wrapper order)
-    by_kind: Arc<HashMap<Kind, (String, Vec<usize>)>>,
+    by_kind: Arc<KindRules>,
     rule_ids: Arc<Vec<String>>,
 }
 
@@ -57,7 +56,7 @@ pub struct Compiled {
 pub struct Evaluator {
     engine: regorus::Engine,
     vm: Option<Box<RegoVM>>,
-    by_kind: Arc<HashMap<Kind, (String, Vec<usize>)>>,
+    by_kind: Arc<KindRules>,
     rule_ids: Arc<Vec<String>>,
 }
 
@@ -220,18 +219,14 @@ fn regorus_err(origin_hint: &str, e: impl std::fmt::Display) -> PolicyError {
     PolicyError::Invalid(format!("{origin_hint}{e}"))
 }
 
+/// kind -> (wrapper rule path, rule indices in the set, in wrapper order)
+type KindRules = HashMap<Kind, (String, Vec<usize>)>;
+
+/// An interpreter engine, the wrapper rules per kind, and the converted `data` it holds.
+type Interpreter = (regorus::Engine, KindRules, regorus::Value);
+
 /// An interpreter engine with every module of the set, the wrapper and `data` loaded.
-fn interpreter(
-    set: &PolicySet,
-    data: &Value,
-) -> Result<
-    (
-        regorus::Engine,
-        HashMap<Kind, (String, Vec<usize>)>,
-        regorus::Value,
-    ),
-    PolicyError,
-> {
+fn interpreter(set: &PolicySet, data: &Value) -> Result<Interpreter, PolicyError> {
     let mut engine = regorus::Engine::new();
     engine.set_rego_v0(false);
     engine.set_execution_timer_config(timer_config());
