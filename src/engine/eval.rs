@@ -192,7 +192,7 @@ fn timer_config() -> ExecutionTimerConfig {
 /// Compile every kind's wrapper rule (and through it every rule) into one VM program.
 fn compile_vm(
     engine: &mut regorus::Engine,
-    by_kind: &HashMap<Kind, (String, Vec<usize>)>,
+    by_kind: &KindRules,
 ) -> anyhow::Result<Option<(regorus::CompiledPolicy, Arc<Program>)>> {
     let mut paths: Vec<&str> = by_kind.values().map(|(p, _)| p.as_str()).collect();
     paths.sort_unstable();
@@ -300,13 +300,7 @@ impl Compiled {
 impl Evaluator {
     /// An interpreter-only evaluator of `set` over `data`: checks at load time, and tests.
     pub fn interpreted(set: &PolicySet, data: &Value) -> Result<Evaluator, PolicyError> {
-        let (engine, by_kind, _) = interpreter(set, data)?;
-        Ok(Evaluator {
-            engine,
-            vm: None,
-            by_kind: Arc::new(by_kind),
-            rule_ids: Arc::new(set.rules.iter().map(|r| r.meta.id.clone()).collect()),
-        })
+        Ok(Compiled::new(set, data, Backend::Interpreter)?.evaluator())
     }
 
     /// Evaluate each rule once on an empty resource of its kind: surfaces unknown builtins and
