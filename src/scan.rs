@@ -9,7 +9,7 @@ use crate::frameworks::rollup::rollup;
 use crate::frameworks::Frameworks;
 use crate::inventory::{Inventory, Resource};
 use crate::report::{
-    ByStatus, Finding, Report, ResourceRef, RuleInfo, ScanInfo, Summary, Tool,
+    ByStatus, Controls, Finding, Report, ResourceRef, RuleInfo, ScanInfo, Shared, Summary, Tool,
     REPORT_SCHEMA_VERSION,
 };
 use crate::triage::Triage;
@@ -51,6 +51,15 @@ pub fn inventory_json(inv: &Inventory) -> Result<Vec<u8>, serde_json::Error> {
     Ok(bytes)
 }
 
+/// SHA-256 of [`inventory_json`]'s bytes, hashed as they are produced: a 100k-resource
+/// inventory is hundreds of MiB of pretty JSON that need not exist at once.
+pub fn inventory_sha256(inv: &Inventory) -> Result<String, serde_json::Error> {
+    let mut h = Sha256::new();
+    serde_json::to_writer_pretty(&mut h, inv)?;
+    h.update(b"\n");
+    Ok(hex::encode(h.finalize()))
+}
+
 /// Lowercase hex SHA-256.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
@@ -88,7 +97,12 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         .and_then(|t| t.timestamp_nanos_opt())
         .unwrap_or(0);
     let results = engine::evaluate(policies, inv, &params, now_ns, workers)?;
-    let controls = frameworks.controls_by_rule();
+    // One shared map per rule; findings and the rule list hold references to it.
+    let controls: BTreeMap<String, Controls> = frameworks
+        .controls_by_rule()
+        .into_iter()
+        .map(|(rule, map)| (rule, Controls::from(map)))
+        .collect();
     let selected: BTreeSet<&str> = policies
         .rules
         .iter()
@@ -97,12 +111,31 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         .collect();
 
     let mut findings: Vec<(Finding, &Resource)> = Vec::with_capacity(results.len());
+    // Results come ordered by resource: its findings share one reference to it.
+    let mut shared_ref: Option<(usize, Shared<ResourceRef>)> = None;
     for r in results {
         let rule = &policies.rules[r.rule];
         if !selected.contains(rule.meta.id.as_str()) {
             continue;
         }
         let res = &inv.resources[r.resource];
+        let resource = match &shared_ref {
+            Some((i, shared)) if *i == r.resource => shared.clone(),
+            _ => {
+                let shared = Shared::from(ResourceRef {
+                    id: res.id.clone(),
+                    kind: res.kind,
+                    source: res.source,
+                    name: res.name.clone(),
+                    account: res.account.clone(),
+                    region: res.region.clone(),
+                    location: res.location.clone(),
+                    tags: res.tags.clone(),
+                });
+                shared_ref = Some((r.resource, shared.clone()));
+                shared
+            }
+        };
         let message = match r.status {
             Status::Pass => "compliant".to_string(),
             _ => r.messages.join("; "),
@@ -114,16 +147,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
                 severity: rule.meta.severity,
                 status: r.status,
                 message,
-                resource: ResourceRef {
-                    id: res.id.clone(),
-                    kind: res.kind,
-                    source: res.source,
-                    name: res.name.clone(),
-                    account: res.account.clone(),
-                    region: res.region.clone(),
-                    location: res.location.clone(),
-                    tags: res.tags.clone(),
-                },
+                resource,
                 controls: controls.get(&rule.meta.id).cloned().unwrap_or_default(),
                 fingerprint: fingerprint(&rule.meta.id, res),
                 waiver: None,
@@ -191,7 +215,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             finished_at: now_rfc3339(),
             sources: inv.sources.clone(),
             policy_hash: Some(policies.policy_hash()),
-            inventory_sha256: inventory_json(inv).ok().map(|b| sha256_hex(&b)),
+            inventory_sha256: inventory_sha256(inv).ok(),
         },
         summary: Summary {
             resources: inv.resources.len() as u64,
@@ -206,4 +230,17 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         warnings,
         trend: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_streamed_inventory_hash_is_the_hash_of_the_canonical_json() {
+        let plan = include_bytes!("../fixtures/plans/media-platform/plan.json");
+        let inv = crate::collect::terraform::parse_plan("plan.json", plan.to_vec()).unwrap();
+        let bytes = inventory_json(&inv).unwrap();
+        assert_eq!(inventory_sha256(&inv).unwrap(), sha256_hex(&bytes));
+    }
 }

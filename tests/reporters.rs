@@ -76,7 +76,8 @@ fn sample_report() -> Report {
         controls: BTreeMap::from([(
             "soc2".to_string(),
             (0..40).map(|i| format!("CC{i}.1")).collect(),
-        )]),
+        )])
+        .into(),
         references: vec!["https://docs.aws.amazon.com/AmazonS3/latest/userguide/".to_string()],
         builtin: true,
     };
@@ -106,7 +107,8 @@ fn sample_report() -> Report {
                 ("Empty".to_string(), String::new()),
                 ("Long".to_string(), "v".repeat(400)),
             ]),
-        },
+        }
+        .into(),
         controls: rule.controls.clone(),
         fingerprint: format!("{i:032x}"),
         waiver: (status == Status::Waived).then(|| Waiver {
@@ -618,7 +620,7 @@ fn sarif_suppressions_errors_and_limits_from_a_constructed_report() {
             } else {
                 Status::Unknown
             };
-            f.resource.id = format!("aws_s3_bucket.b{i:06}");
+            f.resource.make_mut().id = format!("aws_s3_bucket.b{i:06}");
             f.fingerprint = format!("{i:032x}");
             f
         })

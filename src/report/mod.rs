@@ -11,8 +11,10 @@ pub mod table;
 pub mod trend;
 
 use std::collections::BTreeMap;
+use std::ops::Deref;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::engine::{Severity, Status};
 use crate::frameworks::rollup::FrameworkResult;
@@ -107,8 +109,8 @@ pub struct Finding {
     pub severity: Severity,
     pub status: Status,
     pub message: String,
-    pub resource: ResourceRef,
-    pub controls: BTreeMap<String, Vec<String>>,
+    pub resource: Shared<ResourceRef>,
+    pub controls: Controls,
     pub fingerprint: String,
     /// Why a `waived` finding is accepted; absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -137,14 +139,61 @@ pub struct RuleInfo {
     pub kind: Kind,
     pub remediation: String,
     /// Framework id -> control ids this rule evidences, for the packs in scope.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub controls: BTreeMap<String, Vec<String>>,
+    #[serde(default, skip_serializing_if = "no_controls")]
+    pub controls: Controls,
     /// Links the rule's metadata cites.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<String>,
     /// A built-in rule (documented in docs/rules.md); false for --policy-dir rules.
     #[serde(default)]
     pub builtin: bool,
+}
+
+/// A value many findings hold in common, shared (`Arc`) instead of copied: a large scan has
+/// hundreds of thousands of findings, and per-finding copies of the rule's control map and of
+/// the resource were most of a 100k-resource report's memory. It reads (`Deref`) and
+/// serializes exactly like the value itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shared<T>(Arc<T>);
+
+impl<T: Clone> Shared<T> {
+    /// The value, to change it: copied first if other holders share it.
+    pub fn make_mut(&mut self) -> &mut T {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> From<T> for Shared<T> {
+    fn from(value: T) -> Shared<T> {
+        Shared(Arc::new(value))
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Shared<T>, D::Error> {
+        T::deserialize(d).map(Shared::from)
+    }
+}
+
+/// Framework id -> the control ids a rule evidences; one map per rule, shared by the rule's
+/// [`RuleInfo`] and all its findings.
+pub type Controls = Shared<BTreeMap<String, Vec<String>>>;
+
+fn no_controls(c: &Controls) -> bool {
+    c.is_empty()
 }
 
 /// `<framework>/<control>` strings for a control mapping, at most `max`. When they all fit they
