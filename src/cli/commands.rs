@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
@@ -15,7 +16,9 @@ use super::args::{
     BaselineCommand, Cli, CollectArgs, Command, DiffArgs, DiffFormat, EvidenceCommand, FailOn,
     Format, FrameworkCommand, ListFormat, PolicyArgs, PolicyCommand,
 };
-use super::output::{stdout_color, write_atomic, write_stdout};
+use super::output::{
+    stdout_color, write_atomic, write_atomic_with, write_stdout, write_stdout_with,
+};
 use super::settings::{load_config, load_report, scan_settings, ScanSettings, SourceSpec};
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_INCOMPLETE};
 use crate::collect::{aws, terraform};
@@ -214,6 +217,14 @@ pub fn exit_code(report: &Report, fail_on: FailOn, allow_partial: bool) -> u8 {
     }
 }
 
+/// Write the report in `format`; JSON is streamed (the largest output by far).
+fn emit(report: &Report, format: Format, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        Format::Json => report::json::write(report, out),
+        _ => out.write_all(&render(report, format, color)),
+    }
+}
+
 fn render(report: &Report, format: Format, color: bool) -> Vec<u8> {
     match format {
         Format::Json => report::json::render(report),
@@ -275,7 +286,7 @@ fn cmd_scan(settings: &ScanSettings, color: bool, quiet: bool) -> Result<u8> {
         }
     }
     for (format, path) in &settings.outputs {
-        write_atomic(path, &render(&report, *format, false))?;
+        write_atomic_with(path, |out| emit(&report, *format, false, out))?;
     }
     if let Some(dir) = &settings.evidence_dir {
         write_evidence(dir, &report, &inventory)?;
@@ -283,7 +294,7 @@ fn cmd_scan(settings: &ScanSettings, color: bool, quiet: bool) -> Result<u8> {
             eprintln!("evidence bundle written to {}", dir.display());
         }
     }
-    write_stdout(&render(&report, settings.format, color))?;
+    write_stdout_with(|out| emit(&report, settings.format, color, out))?;
     if settings.allow_partial && !report.errors.is_empty() {
         tracing::warn!(
             "scan incomplete: {} collection error(s) (see the report's errors); --allow-partial keeps the findings' exit code",
