@@ -156,7 +156,7 @@ pub fn parse_plan_with(
         );
         l
     });
-    build_inventory(path, &plan, locations.as_ref())
+    build_inventory(path, plan, locations.as_ref())
 }
 
 fn deserialize(path: &str, text: &str) -> Result<Plan, PlanError> {
@@ -219,6 +219,14 @@ fn strip_position(msg: &str) -> String {
 }
 
 /// A managed resource instance taken from `resource_changes`, with its values overlaid.
+/// A resource change's `after`, `after_unknown` and `after_sensitive`, taken out of the plan.
+#[derive(Default)]
+struct PlannedValues {
+    after: Option<Value>,
+    unknown: Option<Value>,
+    sensitive: Option<Value>,
+}
+
 struct Instance<'p> {
     rc: &'p ResourceChange,
     module: ModuleInstance,
@@ -239,9 +247,22 @@ struct Parent {
 
 fn build_inventory(
     path: &str,
-    plan: &Plan,
+    mut plan: Plan,
     locations: Option<&Locations>,
 ) -> Result<Inventory, PlanError> {
+    // The planned values are moved out of the plan, not copied: a large plan's values are
+    // most of its memory, and a copy next to the original is what peak RSS would be made of.
+    let mut planned: Vec<PlannedValues> = plan
+        .resource_changes
+        .iter_mut()
+        .flatten()
+        .map(|rc| PlannedValues {
+            after: rc.change.after.take(),
+            unknown: rc.change.after_unknown.take(),
+            sensitive: rc.change.after_sensitive.take(),
+        })
+        .collect();
+    let plan = &plan;
     let Some(changes) = plan.resource_changes.as_ref() else {
         let why = if plan.values.is_some() {
             "it has `values` but no `resource_changes`: it looks like a state file (`terraform show -json` without a plan file). Run `terraform plan -out tfplan && terraform show -json tfplan`".to_string()
@@ -295,7 +316,7 @@ fn build_inventory(
     let cfg = ConfigIndex::new(plan.configuration.as_ref(), module_instances);
 
     let mut instances = Vec::new();
-    for rc in changes {
+    for (rc, planned) in changes.iter().zip(planned.iter_mut()) {
         if rc.mode != "managed" {
             inv.skipped.data_sources += 1;
             continue;
@@ -324,7 +345,12 @@ fn build_inventory(
                 message: format!("cannot parse module address {:?}", rc.module_address),
             });
         };
-        let after = rc.change.after.clone().unwrap_or(Value::Null);
+        let PlannedValues {
+            after,
+            unknown,
+            sensitive,
+        } = std::mem::take(planned);
+        let after = after.unwrap_or(Value::Null);
         if !after.is_object() && !after.is_null() {
             return Err(PlanError::Type {
                 path: path.to_string(),
@@ -332,11 +358,7 @@ fn build_inventory(
                 message: "expected an object".to_string(),
             });
         }
-        let values = overlay(
-            after,
-            rc.change.after_unknown.as_ref(),
-            rc.change.after_sensitive.as_ref(),
-        );
+        let values = overlay(after, unknown.as_ref(), sensitive.as_ref());
         let config = cfg.resource(&module, &rc.resource_type, &rc.name);
         instances.push(Instance {
             rc,
@@ -351,6 +373,9 @@ fn build_inventory(
             region: cfg.region(config),
         });
     }
+
+    // What is left are the values of skipped changes (data sources, other providers).
+    drop(planned);
 
     // Parents first, so split resources can find them.
     let mut parents: Vec<Parent> = Vec::new();
