@@ -379,7 +379,7 @@ fn build_inventory(
 
     // Parents first, so split resources can find them.
     let mut parents: Vec<Parent> = Vec::new();
-    for inst in &instances {
+    for inst in instances.iter_mut() {
         let attrs = Attrs::new(&inst.values, inst.exprs);
         let Some(n) = normalize::normalize(&inst.rc.resource_type, &attrs) else {
             continue;
@@ -418,6 +418,11 @@ fn build_inventory(
                 attributes: Value::Object(n.attributes),
             },
         });
+        // Only split resources' values are read again (by the linker below); a parent's
+        // live on in its normalized attributes.
+        if !link::is_split(&inst.rc.resource_type) {
+            inst.values = Value::Null;
+        }
     }
 
     let linker = Linker::new(&parents);
