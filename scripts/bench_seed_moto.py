@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Seed a moto server for the live benchmark: 500 S3 buckets, 500 IAM users, 200 security
-groups (half open to the world on 22). Usage: bench_seed_moto.py ENDPOINT_URL"""
+groups (half open to the world on 22).
+
+Usage: bench_seed_moto.py ENDPOINT_URL    (a moto server)
+       bench_seed_moto.py -               (AWS's own endpoints: through moto's proxy, with
+                                           HTTPS_PROXY and AWS_CA_BUNDLE set)"""
 
 import sys
 
 import boto3
 
 url = sys.argv[1]
-kw = dict(endpoint_url=url, region_name="us-east-1")
+kw = dict(region_name="us-east-1")
+if url != "-":
+    kw["endpoint_url"] = url
 s3 = boto3.client("s3", **kw)
 iam = boto3.client("iam", **kw)
 ec2 = boto3.client("ec2", **kw)
