@@ -130,3 +130,39 @@ test_ports_closed if {
 	not ec2.ports_closed([perm("tcp", 22, 22, kaa, [])], {22})
 	not ec2.ports_closed({"$unknown": "not_collected"}, {22})
 }
+
+# Permissions of every shape the port-set functions distinguish: known ranges of each
+# protocol, unknown bounds, protocol or addresses, a whole unknown permission, junk.
+sample_perms := [
+	perm("tcp", 20, 30, ["0.0.0.0/0"], []),
+	perm("tcp", 23, 3389, [], ["::/0"]),
+	perm("6", 0, 65535, ["10.0.0.0/8"], []),
+	perm("-1", null, null, ["0.0.0.0/0"], []),
+	perm("udp", 0, 65535, ["0.0.0.0/0"], []),
+	perm("tcp", kaa, 30, ["0.0.0.0/0"], []),
+	perm("tcp", 22, kaa, ["0.0.0.0/0"], []),
+	perm("tcp", kaa, kaa, kaa, []),
+	perm("tcp", null, 30, ["0.0.0.0/0"], []),
+	perm(kaa, 443, 443, ["0.0.0.0/0"], []),
+	perm("tcp", 22, 22, kaa, []),
+	{"$unknown": "known_after_apply"},
+	"not a permission",
+]
+
+# The set functions answer for all ports at once what the per-port functions answer for
+# each port; the port rules rely on the first for speed and on the second for meaning.
+test_port_sets_agree_with_the_per_port_functions if {
+	ports := {0, 20, 21, 22, 30, 31, 443, 3389, 65535, 70000}
+	every pm in sample_perms {
+		ec2.covered_ports(pm, ports) == {p | some p in ports; data.complyctl.lib.covers_port(pm, p)}
+		ec2.exposed_ports(pm, ports) == {p | some p in ports; ec2.exposes_port(pm, p)}
+		ec2.maybe_covered_ports(pm, ports) == {p | some p in ports; data.complyctl.lib.may_cover_port(pm, p)}
+	}
+}
+
+test_port_sets_of_a_tcp_range if {
+	ec2.covered_ports(perm("tcp", 20, 30, ["0.0.0.0/0"], []), {21, 22, 3389}) == {21, 22}
+	ec2.exposed_ports(perm("tcp", 20, 30, ["10.0.0.0/8"], []), {22}) == set()
+	ec2.maybe_covered_ports(perm("tcp", kaa, 30, [], []), {22, 3389}) == {22}
+	ec2.maybe_covered_ports(perm("tcp", 3000, kaa, [], []), {22, 3389}) == {3389}
+}

@@ -40,8 +40,9 @@ patterns_list(patterns) := [patterns] if is_string(patterns)
 
 name_matches(name, patterns) if {
 	is_string(name)
+	lname := lower(name)
 	some p in patterns_list(patterns)
-	_pattern_matches(lower(p), lower(name))
+	_pattern_matches(lower(p), lname)
 }
 
 # `*word*` is a substring test: regorus compiles a regex for every glob.match call, and this
@@ -96,15 +97,43 @@ is_evidence_bucket(r, patterns) if name_matches(bucket_name(r), patterns)
 
 not_evidence_bucket(r, patterns) if {
 	not is_evidence_bucket(r, patterns)
+	_decidable(r, patterns)
+}
+
+# Whether the bucket is an evidence bucket can be decided: its name, its tags and the
+# patterns are known.
+_decidable(r, patterns) if {
 	_ := bucket_name(r)
 	_ := patterns_list(patterns)
 	not _tags_undecided(r)
 }
 
+# The same three questions about the rule's input under the evidence_bucket_patterns
+# parameter, for the rules about evidence buckets. These are rules, not functions, on
+# purpose: an evaluation computes a rule once and every rule that reads it shares the
+# value, while each function call computes it again, and three rules ask about every
+# bucket, several times each.
+input_evidence_patterns := object.get(data.params, "evidence_bucket_patterns", null)
+
+input_is_evidence if is_evidence_bucket(input, input_evidence_patterns)
+
+input_not_evidence if {
+	not input_is_evidence
+	_decidable(input, input_evidence_patterns)
+}
+
+input_undecided_reason := _undecided_text(input, input_evidence_patterns) if {
+	not input_is_evidence
+	not input_not_evidence
+}
+
 # Why it is not known whether the bucket is an evidence bucket; undefined when it is known.
-evidence_undecided_reason(r, patterns) := concat("; ", reasons) if {
+evidence_undecided_reason(r, patterns) := _undecided_text(r, patterns) if {
 	not is_evidence_bucket(r, patterns)
 	not not_evidence_bucket(r, patterns)
+}
+
+_undecided_text(r, patterns) := concat("; ", reasons) if {
 	reasons := array.concat(array.concat(_name_reasons(r), _tag_reasons(r)), _pattern_reasons(patterns))
 }
 

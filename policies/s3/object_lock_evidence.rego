@@ -33,13 +33,11 @@ import rego.v1
 import data.complyctl.lib
 import data.complyctl.lib.s3
 
-patterns := object.get(data.params, "evidence_bucket_patterns", null)
+evidence if s3.input_is_evidence
 
-evidence if s3.is_evidence_bucket(input, patterns)
+not_applicable if s3.input_not_evidence
 
-not_applicable if s3.not_evidence_bucket(input, patterns)
-
-undecided_reason := s3.evidence_undecided_reason(input, patterns)
+undecided_reason := s3.input_undecided_reason
 
 object_lock := object.get(input.attributes, "object_lock", null)
 
