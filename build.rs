@@ -55,6 +55,16 @@ fn main() {
         &manifest.join("frameworks"),
         &["yaml", "yml"],
     );
+    // The VM program cache (src/engine/program_cache.rs) keys on the exact regorus version.
+    let lock = fs::read_to_string(manifest.join("Cargo.lock")).unwrap_or_default();
+    let regorus = lock
+        .split("[[package]]")
+        .find(|p| p.contains("\nname = \"regorus\"\n"))
+        .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = ")))
+        .map(|v| v.trim_matches('"').to_string())
+        .unwrap_or_else(|| "unknown".to_string());
+    println!("cargo:rustc-env=COMPLYCTL_REGORUS_VERSION={regorus}");
+    println!("cargo:rerun-if-changed=Cargo.lock");
     println!("cargo:rerun-if-changed=policies");
     println!("cargo:rerun-if-changed=frameworks");
     println!("cargo:rerun-if-changed=build.rs");

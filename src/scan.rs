@@ -77,6 +77,8 @@ pub struct ScanInput<'a> {
     /// Parameter values from the config file; they win over the packs' values.
     pub params: serde_json::Map<String, serde_json::Value>,
     pub triage: &'a Triage,
+    /// Where to cache the rules compiled to the VM (`engine::program_cache`); None: no cache.
+    pub program_cache: Option<std::path::PathBuf>,
 }
 
 pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
@@ -89,6 +91,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         started_at,
         params: overrides,
         triage,
+        program_cache,
     } = input;
     let mut params = frameworks.params();
     params.extend(overrides);
@@ -96,7 +99,14 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         .ok()
         .and_then(|t| t.timestamp_nanos_opt())
         .unwrap_or(0);
-    let results = engine::evaluate(policies, inv, &params, now_ns, workers)?;
+    let results = engine::evaluate(
+        policies,
+        inv,
+        &params,
+        now_ns,
+        workers,
+        program_cache.as_deref(),
+    )?;
     // One shared map per rule; findings and the rule list hold references to it.
     let controls: BTreeMap<String, Controls> = frameworks
         .controls_by_rule()

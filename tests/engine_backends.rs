@@ -14,8 +14,8 @@ const NOW_NS: i64 = 1_795_737_600_000_000_000;
 
 fn assert_backends_agree(name: &str, set: &PolicySet, inv: &Inventory) -> usize {
     let params = Map::new();
-    let vm = evaluate_with(set, inv, &params, NOW_NS, 2, Backend::Vm).unwrap();
-    let interp = evaluate_with(set, inv, &params, NOW_NS, 2, Backend::Interpreter).unwrap();
+    let vm = evaluate_with(set, inv, &params, NOW_NS, 2, Backend::Vm, None).unwrap();
+    let interp = evaluate_with(set, inv, &params, NOW_NS, 2, Backend::Interpreter, None).unwrap();
     assert_eq!(vm.len(), interp.len(), "{name}: number of results");
     for (a, b) in vm.iter().zip(&interp) {
         assert_eq!(
@@ -51,4 +51,42 @@ fn vm_agrees_with_the_interpreter_on_every_corpus_plan() {
     if common::corpus_dir().is_some() {
         assert!(total > 100, "only {total} results over the corpus");
     }
+}
+
+/// The VM program cache never changes a result: a program cached by one scan and loaded by
+/// the next (with other parameters, so another `data` document) decides like a fresh
+/// compile, and a corrupt cache entry is compiled again and replaced.
+#[test]
+fn a_cached_vm_program_decides_like_a_fresh_compile() {
+    let set = PolicySet::load(&[], true).unwrap();
+    let inv = read_plan(&common::example_plan()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Some(dir.path());
+    let run = |params: &Map<String, serde_json::Value>, cache: Option<&std::path::Path>| {
+        evaluate_with(&set, &inv, params, NOW_NS, 2, Backend::Vm, cache).unwrap()
+    };
+    let defaults = Map::new();
+    let fresh = run(&defaults, None);
+    assert_eq!(
+        run(&defaults, cache),
+        fresh,
+        "first run (stores the program)"
+    );
+    let entries: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(entries.len(), 1, "one cached program: {entries:?}");
+    assert_eq!(run(&defaults, cache), fresh, "second run (loads it)");
+
+    // Data is not part of the program: other parameters, same cached program.
+    let mut params = Map::new();
+    params.insert("admin_ports".into(), serde_json::json!([80, 443]));
+    let other = run(&params, None);
+    assert_ne!(other, fresh, "the parameter changes some decision");
+    assert_eq!(run(&params, cache), other, "cached program, other data");
+
+    std::fs::write(&entries[0], b"not a program").unwrap();
+    assert_eq!(run(&defaults, cache), fresh, "corrupt entry");
+    assert_ne!(std::fs::read(&entries[0]).unwrap(), b"not a program");
 }

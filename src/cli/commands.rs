@@ -271,6 +271,7 @@ fn run_scan(settings: &ScanSettings) -> Result<(Report, Inventory)> {
         started_at,
         params: settings.params.clone(),
         triage: &settings.triage,
+        program_cache: crate::engine::program_cache::default_dir(),
     })?;
     Ok((report, inventory))
 }

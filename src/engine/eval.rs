@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::num::NonZeroU32;
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use regorus::languages::rego::compiler::Compiler;
@@ -13,6 +14,7 @@ use regorus::utils::limits::ExecutionTimerConfig;
 use serde_json::Value;
 
 use super::policy_set::{PolicyError, PolicySet};
+use super::program_cache;
 use super::Status;
 use crate::inventory::Kind;
 
@@ -38,26 +40,48 @@ pub struct Outcome {
     pub messages: Vec<String>,
 }
 
-/// The rules compiled once per scan, with `data` loaded: the interpreter engine and, unless
-/// switched off, the VM program. Workers take cheap [`Evaluator`]s from it.
+/// The rules compiled once per scan, with `data` loaded: the VM program (unless switched
+/// off) and what the interpreter is built from. Workers take cheap [`Evaluator`]s from it.
 pub struct Compiled {
-    engine: regorus::Engine,
-    /// The same rules compiled to regorus's bytecode VM (RVM), which evaluates them several
+    shared: Arc<Shared>,
+}
+
+/// What every worker's evaluator reads.
+struct Shared {
+    /// The rules compiled to regorus's bytecode VM (RVM), which evaluates them several
     /// times faster than the tree-walking interpreter. `None` when the VM is switched off
     /// (`COMPLYCTL_ENGINE=interpreter`) or cannot compile a (user) policy: the interpreter
     /// then evaluates everything. It also re-evaluates any resource the VM fails on.
-    vm: Option<(regorus::CompiledPolicy, Arc<Program>)>,
+    vm: Option<Arc<Program>>,
+    /// The policy modules and the generated wrapper, for the interpreter.
+    modules: Vec<(String, String)>,
+    wrapper: String,
     data: regorus::Value,
-    by_kind: Arc<KindRules>,
-    rule_ids: Arc<Vec<String>>,
+    /// Built on first use: with a cached VM program a scan that the VM evaluates whole
+    /// never needs it, and parsing every module for it is a large part of start-up.
+    interpreter: OnceLock<Result<regorus::Engine, String>>,
+    by_kind: KindRules,
+    rule_ids: Vec<String>,
+}
+
+impl Shared {
+    fn interpreter(&self) -> Result<&regorus::Engine, PolicyError> {
+        self.interpreter
+            .get_or_init(|| {
+                build_interpreter(&self.modules, &self.wrapper, &self.data)
+                    .map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(|e| PolicyError::Invalid(e.clone()))
+    }
 }
 
 /// One worker's evaluator: its own VM state and interpreter (neither is shareable).
 pub struct Evaluator {
-    engine: regorus::Engine,
+    shared: Arc<Shared>,
     vm: Option<Box<RegoVM>>,
-    by_kind: Arc<KindRules>,
-    rule_ids: Arc<Vec<String>>,
+    /// This worker's clone of the interpreter, taken when it first needs one.
+    engine: Option<regorus::Engine>,
 }
 
 fn kind_ident(k: Kind) -> String {
@@ -189,19 +213,20 @@ fn timer_config() -> ExecutionTimerConfig {
     }
 }
 
-/// Compile every kind's wrapper rule (and through it every rule) into one VM program.
-fn compile_vm(
-    engine: &mut regorus::Engine,
-    by_kind: &KindRules,
-) -> anyhow::Result<Option<(regorus::CompiledPolicy, Arc<Program>)>> {
+/// The VM entry points: every kind's wrapper rule, sorted.
+fn entry_points(by_kind: &KindRules) -> Vec<&str> {
     let mut paths: Vec<&str> = by_kind.values().map(|(p, _)| p.as_str()).collect();
     paths.sort_unstable();
-    let Some(first) = paths.first() else {
-        return Ok(None);
-    };
+    paths
+}
+
+/// Compile every kind's wrapper rule (and through it every rule) into one VM program.
+fn compile_vm(engine: &mut regorus::Engine, paths: &[&str]) -> anyhow::Result<Arc<Program>> {
+    let first = paths
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("no rules to compile"))?;
     let compiled = engine.compile_with_entrypoint(&regorus::Rc::<str>::from(*first))?;
-    let program = Compiler::compile_from_policy(&compiled, &paths)?;
-    Ok(Some((compiled, program)))
+    Ok(Compiler::compile_from_policy(&compiled, paths)?)
 }
 
 /// The decisions of a kind's wrapper value, for the rules `idxs`.
@@ -222,65 +247,102 @@ fn regorus_err(origin_hint: &str, e: impl std::fmt::Display) -> PolicyError {
 /// kind -> (wrapper rule path, rule indices in the set, in wrapper order)
 type KindRules = HashMap<Kind, (String, Vec<usize>)>;
 
-/// An interpreter engine, the wrapper rules per kind, and the converted `data` it holds.
-type Interpreter = (regorus::Engine, KindRules, regorus::Value);
-
-/// An interpreter engine with every module of the set, the wrapper and `data` loaded.
-fn interpreter(set: &PolicySet, data: &Value) -> Result<Interpreter, PolicyError> {
+/// An interpreter engine with every module, the wrapper and `data` loaded.
+fn build_interpreter(
+    modules: &[(String, String)],
+    wrapper: &str,
+    data: &regorus::Value,
+) -> Result<regorus::Engine, PolicyError> {
     let mut engine = regorus::Engine::new();
     engine.set_rego_v0(false);
     engine.set_execution_timer_config(timer_config());
-    for m in &set.modules {
+    for (origin, source) in modules {
         engine
-            .add_policy(m.origin.clone(), m.source.clone())
+            .add_policy(origin.clone(), source.clone())
             .map_err(|e| regorus_err("", e))?;
     }
-    let (src, by_kind) = wrapper_module(set);
     engine
-        .add_policy("<complyctl wrapper>".to_string(), src)
+        .add_policy("<complyctl wrapper>".to_string(), wrapper.to_string())
         .map_err(|e| regorus_err("internal wrapper: ", e))?;
-    let mut full = data.clone();
-    if let Value::Object(o) = &mut full {
-        o.entry("params")
-            .or_insert_with(|| serde_json::to_value(&set.params).unwrap_or(Value::Null));
-    }
-    let data = regorus::Value::from(full);
     engine
         .add_data(data.clone())
         .map_err(|e| regorus_err("data: ", e))?;
-    Ok((engine, by_kind, data))
+    Ok(engine)
 }
 
 impl Compiled {
-    /// Compile every module of the set with `data` (params, inventory) loaded, once.
-    pub fn new(set: &PolicySet, data: &Value, backend: Backend) -> Result<Compiled, PolicyError> {
-        let (mut engine, by_kind, data) = interpreter(set, data)?;
-        let vm = if backend == Backend::Vm {
-            compile_vm(&mut engine, &by_kind).unwrap_or_else(|e| {
-                tracing::debug!(
-                    "the rules do not compile to regorus's VM ({e}); interpreting them"
-                );
-                None
-            })
+    /// Compile every module of the set with `data` (params, inventory) loaded, once. With
+    /// `cache` (a directory), the VM program is loaded from there when these rules were
+    /// compiled before, and stored there when not (see [`super::program_cache`]).
+    pub fn new(
+        set: &PolicySet,
+        data: &Value,
+        backend: Backend,
+        cache: Option<&Path>,
+    ) -> Result<Compiled, PolicyError> {
+        let (wrapper, by_kind) = wrapper_module(set);
+        let modules: Vec<(String, String)> = set
+            .modules
+            .iter()
+            .map(|m| (m.origin.clone(), m.source.clone()))
+            .collect();
+        let mut full = data.clone();
+        if let Value::Object(o) = &mut full {
+            o.entry("params")
+                .or_insert_with(|| serde_json::to_value(&set.params).unwrap_or(Value::Null));
+        }
+        let data = regorus::Value::from(full);
+        let interpreter = OnceLock::new();
+        let mut vm = None;
+        if backend == Backend::Vm {
+            let paths = entry_points(&by_kind);
+            let key = cache.map(|dir| {
+                let mods = modules.iter().map(|(o, s)| (o.as_str(), s.as_str()));
+                (dir, program_cache::key(mods, &wrapper, &paths))
+            });
+            vm = key
+                .as_ref()
+                .and_then(|(dir, key)| program_cache::load(dir, key));
+            if vm.is_none() && !paths.is_empty() {
+                let mut engine = build_interpreter(&modules, &wrapper, &data)?;
+                match compile_vm(&mut engine, &paths) {
+                    Ok(program) => {
+                        if let Some((dir, key)) = &key {
+                            program_cache::store(dir, key, &program);
+                        }
+                        vm = Some(program);
+                    }
+                    Err(e) => tracing::debug!(
+                        "the rules do not compile to regorus's VM ({e}); interpreting them"
+                    ),
+                }
+                let _ = interpreter.set(Ok(engine));
+            }
         } else {
-            None
-        };
+            // Surface policy errors now, as the VM path does when it compiles.
+            let _ = interpreter.set(Ok(build_interpreter(&modules, &wrapper, &data)?));
+        }
         Ok(Compiled {
-            engine,
-            vm,
-            data,
-            by_kind: Arc::new(by_kind),
-            rule_ids: Arc::new(set.rules.iter().map(|r| r.meta.id.clone()).collect()),
+            shared: Arc::new(Shared {
+                vm,
+                modules,
+                wrapper,
+                data,
+                interpreter,
+                by_kind,
+                rule_ids: set.rules.iter().map(|r| r.meta.id.clone()).collect(),
+            }),
         })
     }
 
     /// A worker's evaluator; it shares the compiled program and `data` with the others.
     pub fn evaluator(&self) -> Evaluator {
-        let vm = self.vm.as_ref().and_then(|(policy, program)| {
-            let mut vm = RegoVM::new_with_policy(policy.clone());
+        let shared = &self.shared;
+        let vm = shared.vm.as_ref().and_then(|program| {
+            let mut vm = RegoVM::new();
             vm.load_program(Arc::clone(program));
             vm.set_execution_timer_config(Some(timer_config()));
-            match vm.set_data(self.data.clone()) {
+            match vm.set_data(shared.data.clone()) {
                 Ok(()) => Some(Box::new(vm)),
                 Err(e) => {
                     tracing::debug!("the VM does not take the data document ({e}); interpreting");
@@ -289,10 +351,9 @@ impl Compiled {
             }
         });
         Evaluator {
-            engine: self.engine.clone(),
+            shared: Arc::clone(shared),
             vm,
-            by_kind: Arc::clone(&self.by_kind),
-            rule_ids: Arc::clone(&self.rule_ids),
+            engine: None,
         }
     }
 }
@@ -300,23 +361,33 @@ impl Compiled {
 impl Evaluator {
     /// An interpreter-only evaluator of `set` over `data`: checks at load time, and tests.
     pub fn interpreted(set: &PolicySet, data: &Value) -> Result<Evaluator, PolicyError> {
-        Ok(Compiled::new(set, data, Backend::Interpreter)?.evaluator())
+        Ok(Compiled::new(set, data, Backend::Interpreter, None)?.evaluator())
+    }
+
+    /// This worker's interpreter, cloned from the shared one (built on first use).
+    fn interpreter(&mut self) -> Result<&mut regorus::Engine, PolicyError> {
+        match &mut self.engine {
+            Some(engine) => Ok(engine),
+            slot @ None => Ok(slot.insert(self.shared.interpreter()?.clone())),
+        }
     }
 
     /// Evaluate each rule once on an empty resource of its kind: surfaces unknown builtins and
     /// references to missing functions at load time instead of as per-resource errors.
     pub fn probe(mut self) -> Result<(), PolicyError> {
-        let mut kinds: Vec<(Kind, String, Vec<usize>)> = self
+        let shared = Arc::clone(&self.shared);
+        let mut kinds: Vec<(Kind, &[usize])> = shared
             .by_kind
             .iter()
-            .map(|(k, (p, i))| (*k, p.clone(), i.clone()))
+            .map(|(k, (_, i))| (*k, i.as_slice()))
             .collect();
         kinds.sort();
-        for (kind, _, idxs) in kinds {
+        let engine = self.interpreter()?;
+        for (kind, idxs) in kinds {
             let input = serde_json::json!({"id": "probe", "kind": kind.as_str(), "attributes": {}, "tags": {}});
-            self.engine.set_input(regorus::Value::from(input));
-            for i in idxs {
-                if let Err(e) = self.engine.eval_rule(format!("data.{WRAPPER_PKG}.r{i}")) {
+            engine.set_input(regorus::Value::from(input));
+            for &i in idxs {
+                if let Err(e) = engine.eval_rule(format!("data.{WRAPPER_PKG}.r{i}")) {
                     let msg = e.to_string();
                     // Type errors on an empty resource are the rule's business; unknown functions are not.
                     if msg.contains("unknown function")
@@ -325,7 +396,7 @@ impl Evaluator {
                     {
                         return Err(PolicyError::Invalid(format!(
                             "rule {}: {msg}",
-                            self.rule_ids[i]
+                            shared.rule_ids[i]
                         )));
                     }
                 }
@@ -335,7 +406,8 @@ impl Evaluator {
     }
 
     pub fn rules_for(&self, kind: Kind) -> &[usize] {
-        self.by_kind
+        self.shared
+            .by_kind
             .get(&kind)
             .map(|(_, v)| v.as_slice())
             .unwrap_or(&[])
@@ -343,7 +415,8 @@ impl Evaluator {
 
     /// Decisions of every applicable rule of `kind` on one resource (JSON form).
     pub fn evaluate(&mut self, kind: Kind, resource: Value) -> Vec<(usize, Outcome)> {
-        let Some((path, idxs)) = self.by_kind.get(&kind) else {
+        let shared = Arc::clone(&self.shared);
+        let Some((path, idxs)) = shared.by_kind.get(&kind) else {
             return Vec::new();
         };
         let input = regorus::Value::from(resource);
@@ -355,15 +428,31 @@ impl Evaluator {
                 Err(e) => tracing::debug!("VM evaluation of {path} failed ({e}); interpreting"),
             }
         }
-        let (path, idxs) = (path.clone(), idxs.clone());
-        self.engine.set_input(input);
-        match self.engine.eval_rule(path) {
-            Ok(v) => decisions_of(&v, &idxs),
+        let failed = |msg: String| -> Vec<(usize, Outcome)> {
+            idxs.iter()
+                .map(|&i| {
+                    (
+                        i,
+                        Outcome {
+                            status: Status::Error,
+                            messages: vec![msg.clone()],
+                        },
+                    )
+                })
+                .collect()
+        };
+        let engine = match self.interpreter() {
+            Ok(engine) => engine,
+            Err(e) => return failed(format!("rule evaluation failed: {e}")),
+        };
+        engine.set_input(input);
+        match engine.eval_rule(path.clone()) {
+            Ok(v) => decisions_of(&v, idxs),
             // One rule failing at runtime must not take the others down: retry one by one.
             Err(_) => {
                 idxs.iter()
-                    .filter_map(|&i| {
-                        match self.engine.eval_rule(format!("data.{WRAPPER_PKG}.r{i}")) {
+                    .filter_map(
+                        |&i| match engine.eval_rule(format!("data.{WRAPPER_PKG}.r{i}")) {
                             Ok(v) => decide(&serde_json::to_value(&v).unwrap_or(Value::Null))
                                 .map(|o| (i, o)),
                             Err(e) => Some((
@@ -373,8 +462,8 @@ impl Evaluator {
                                     messages: vec![format!("rule evaluation failed: {e}")],
                                 },
                             )),
-                        }
-                    })
+                        },
+                    )
                     .collect()
             }
         }

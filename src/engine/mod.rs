@@ -5,6 +5,7 @@
 pub mod eval;
 pub mod metadata;
 pub mod policy_set;
+pub mod program_cache;
 pub mod testing;
 
 use std::collections::BTreeSet;
@@ -129,15 +130,25 @@ fn applicable(
     true
 }
 
-/// Evaluate every applicable rule on every resource, on `workers` threads.
+/// Evaluate every applicable rule on every resource, on `workers` threads; `program_cache`
+/// is a directory for the compiled rules ([`program_cache`]).
 pub fn evaluate(
     set: &PolicySet,
     inv: &Inventory,
     params: &Map<String, Value>,
     now_ns: i64,
     workers: usize,
+    program_cache: Option<&std::path::Path>,
 ) -> Result<Vec<RuleResult>, PolicyError> {
-    evaluate_with(set, inv, params, now_ns, workers, Backend::from_env())
+    evaluate_with(
+        set,
+        inv,
+        params,
+        now_ns,
+        workers,
+        Backend::from_env(),
+        program_cache,
+    )
 }
 
 /// [`evaluate`] on a chosen backend.
@@ -148,9 +159,10 @@ pub fn evaluate_with(
     now_ns: i64,
     workers: usize,
     backend: Backend,
+    program_cache: Option<&std::path::Path>,
 ) -> Result<Vec<RuleResult>, PolicyError> {
     let data = build_data(set, inv, params, now_ns);
-    let compiled = Compiled::new(set, &data, backend)?;
+    let compiled = Compiled::new(set, &data, backend, program_cache)?;
     drop(data);
     let plan_kinds: BTreeSet<(Option<String>, Kind)> = inv
         .resources
