@@ -171,8 +171,14 @@ fn deserialize(path: &str, text: &str) -> Result<Plan, PlanError> {
         }
         Some(_) => {}
     }
-    // First a syntax check with positions, then a typed read with JSON paths: a type
-    // error names the field (`resource_changes[3].change.actions`), a syntax error the line.
+    // The plain read first: tracking JSON paths costs a good part of the read of a large
+    // plan, and only a plan that fails needs them.
+    if let Ok(plan) = serde_json::from_str::<Plan>(text) {
+        return Ok(plan);
+    }
+    // Read again for the error: a syntax check with positions, then a typed read with JSON
+    // paths, so a type error names the field (`resource_changes[3].change.actions`) and a
+    // syntax error the line.
     let mut de = serde_json::Deserializer::from_str(text);
     let result: Result<Plan, _> = serde_path_to_error::deserialize(&mut de);
     let plan = match result {
