@@ -141,7 +141,7 @@ pub fn parse_plan_with(
         path: path.to_string(),
         source,
     })?;
-    let plan = deserialize(path, &text)?;
+    let mut plan = deserialize(path, &text)?;
     drop(text);
     let locations = opts.tf_dir.as_deref().map(|dir| {
         let root = match &opts.root {
@@ -156,7 +156,7 @@ pub fn parse_plan_with(
         );
         l
     });
-    build_inventory(path, plan, locations.as_ref())
+    build_inventory(path, &mut plan, locations.as_ref())
 }
 
 fn deserialize(path: &str, text: &str) -> Result<Plan, PlanError> {
@@ -224,7 +224,6 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-/// A managed resource instance taken from `resource_changes`, with its values overlaid.
 /// A resource change's `after`, `after_unknown` and `after_sensitive`, taken out of the plan.
 #[derive(Default)]
 struct PlannedValues {
@@ -233,10 +232,32 @@ struct PlannedValues {
     sensitive: Option<Value>,
 }
 
+impl PlannedValues {
+    /// `after` with the unknown and sensitive masks overlaid (an object, `{}` when null).
+    fn overlaid(self) -> Value {
+        let values = overlay(
+            self.after.unwrap_or(Value::Null),
+            self.unknown.as_ref(),
+            self.sensitive.as_ref(),
+        );
+        if values.is_null() {
+            Value::Object(Map::new())
+        } else {
+            values
+        }
+    }
+}
+
+/// A managed resource instance taken from `resource_changes`.
 struct Instance<'p> {
     rc: &'p ResourceChange,
     module: ModuleInstance,
     key: Option<String>,
+    /// The values as planned, until they are overlaid (one instance at a time: the unknown
+    /// markers of a large plan's every resource at once were its peak memory).
+    planned: PlannedValues,
+    /// The overlaid values: while the instance is normalized, and after that for split
+    /// resources only, which the linker reads again.
     values: Value,
     exprs: Option<&'p Value>,
     region: Option<String>,
@@ -253,7 +274,7 @@ struct Parent {
 
 fn build_inventory(
     path: &str,
-    mut plan: Plan,
+    plan: &mut Plan,
     locations: Option<&Locations>,
 ) -> Result<Inventory, PlanError> {
     // The planned values are moved out of the plan, not copied: a large plan's values are
@@ -268,7 +289,7 @@ fn build_inventory(
             sensitive: rc.change.after_sensitive.take(),
         })
         .collect();
-    let plan = &plan;
+    let plan = &*plan;
     let Some(changes) = plan.resource_changes.as_ref() else {
         let why = if plan.values.is_some() {
             "it has `values` but no `resource_changes`: it looks like a state file (`terraform show -json` without a plan file). Run `terraform plan -out tfplan && terraform show -json tfplan`".to_string()
@@ -351,30 +372,25 @@ fn build_inventory(
                 message: format!("cannot parse module address {:?}", rc.module_address),
             });
         };
-        let PlannedValues {
-            after,
-            unknown,
-            sensitive,
-        } = std::mem::take(planned);
-        let after = after.unwrap_or(Value::Null);
-        if !after.is_object() && !after.is_null() {
+        let planned = std::mem::take(planned);
+        if planned
+            .after
+            .as_ref()
+            .is_some_and(|a| !a.is_object() && !a.is_null())
+        {
             return Err(PlanError::Type {
                 path: path.to_string(),
                 json_path: format!("resource_changes[address={}].change.after", rc.address),
                 message: "expected an object".to_string(),
             });
         }
-        let values = overlay(after, unknown.as_ref(), sensitive.as_ref());
         let config = cfg.resource(&module, &rc.resource_type, &rc.name);
         instances.push(Instance {
             rc,
             key: rc.index.as_ref().and_then(index_key),
             module,
-            values: if values.is_null() {
-                Value::Object(Map::new())
-            } else {
-                values
-            },
+            planned,
+            values: Value::Null,
             exprs: config.and_then(|c| c.expressions.as_ref()),
             region: cfg.region(config),
         });
@@ -386,6 +402,7 @@ fn build_inventory(
     // Parents first, so split resources can find them.
     let mut parents: Vec<Parent> = Vec::new();
     for inst in instances.iter_mut() {
+        inst.values = std::mem::take(&mut inst.planned).overlaid();
         let attrs = Attrs::new(&inst.values, inst.exprs);
         let Some(n) = normalize::normalize(&inst.rc.resource_type, &attrs) else {
             continue;
