@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod collect;
 pub mod config;
+pub mod dispose;
 pub mod engine;
 pub mod evidence;
 pub mod frameworks;

@@ -240,9 +240,33 @@ fn render(report: &Report, format: Format, color: bool) -> Vec<u8> {
 /// Policies, frameworks and sources per the settings -> the report and the inventory it saw.
 fn run_scan(settings: &ScanSettings) -> Result<(Report, Inventory)> {
     let started_at = now_rfc3339();
-    let mut policies = PolicySet::load(&settings.policy_dirs, true)?;
-    let all = Frameworks::load_builtin(&policies)?;
+    // Reading a large plan or inventory is a serial part of the scan; the rules and the
+    // framework packs are read meanwhile on another thread. Errors keep their order:
+    // rules, then frameworks, then sources.
+    let (rules_and_packs, inventory) = std::thread::scope(|s| {
+        let rules = s.spawn(|| -> Result<(PolicySet, Frameworks)> {
+            let policies = PolicySet::load(&settings.policy_dirs, true)?;
+            let all = Frameworks::load_builtin(&policies)?;
+            Ok((policies, all))
+        });
+        let join = |h: std::thread::ScopedJoinHandle<'_, Result<(PolicySet, Frameworks)>>| {
+            h.join()
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("loading the rules panicked")))
+        };
+        if settings.sources.aws.is_some() {
+            // A live collection takes minutes: a broken rule must stop it before it starts.
+            let rules = join(rules);
+            if rules.is_err() {
+                return (rules, Ok(Inventory::default()));
+            }
+            return (rules, load_sources(&settings.sources));
+        }
+        let inventory = load_sources(&settings.sources);
+        (join(rules), inventory)
+    });
+    let (mut policies, all) = rules_and_packs?;
     let frameworks = all.select(&settings.frameworks)?;
+    let inventory = inventory?;
     for pattern in settings
         .config
         .rules
@@ -261,7 +285,6 @@ fn run_scan(settings: &ScanSettings) -> Result<(Report, Inventory)> {
     policies
         .rules
         .retain(|r| settings.config.rule_enabled(&r.meta.id));
-    let inventory = load_sources(&settings.sources)?;
     let report = scan(ScanInput {
         inventory: &inventory,
         policies: &policies,
@@ -306,6 +329,10 @@ fn cmd_scan(settings: &ScanSettings, color: bool, quiet: bool) -> Result<u8> {
     if settings.push_securityhub && !push_securityhub(settings, &report, quiet)? {
         return Ok(EXIT_INCOMPLETE);
     }
+    // Freeing a large scan's report and inventory is the last serial step; the process
+    // usually exits before the background thread is done, and the OS takes the rest.
+    crate::dispose::later(report);
+    crate::dispose::later(inventory);
     Ok(code)
 }
 

@@ -171,15 +171,25 @@ impl Inventory {
             origin: origin.to_string(),
             message,
         };
-        let mut de = serde_json::Deserializer::from_str(text);
-        let inv: Inventory = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let inner = e.inner();
-            match inner.classify() {
-                serde_json::error::Category::Data => fail(format!("at `{}`: {}", e.path(), inner)),
-                _ => fail(format!("invalid JSON: {inner}")),
+        // The plain read first: tracking JSON paths costs a good part of the read of a large
+        // inventory, and only a file that fails needs them for its error.
+        let inv: Inventory = match serde_json::from_str(text) {
+            Ok(inv) => inv,
+            Err(_) => {
+                let mut de = serde_json::Deserializer::from_str(text);
+                let inv: Inventory = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+                    let inner = e.inner();
+                    match inner.classify() {
+                        serde_json::error::Category::Data => {
+                            fail(format!("at `{}`: {}", e.path(), inner))
+                        }
+                        _ => fail(format!("invalid JSON: {inner}")),
+                    }
+                })?;
+                de.end().map_err(|e| fail(format!("invalid JSON: {e}")))?;
+                inv
             }
-        })?;
-        de.end().map_err(|e| fail(format!("invalid JSON: {e}")))?;
+        };
         if inv.schema_version != SCHEMA_VERSION {
             return Err(fail(format!(
                 "inventory schema_version {} is not supported (expected {SCHEMA_VERSION})",
