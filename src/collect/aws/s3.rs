@@ -181,6 +181,21 @@ impl Settle<'_> {
             }
         }
     }
+
+    /// [`Settle::value`] of a question that was only asked when other answers left it open:
+    /// `None` (not asked) settles as `absent`.
+    fn asked<T>(
+        &mut self,
+        operation: &str,
+        r: Option<Result<T, ApiError>>,
+        absent: Value,
+        map: impl FnOnce(T) -> Value,
+    ) -> Value {
+        match r {
+            Some(r) => self.value(operation, r, absent, map),
+            None => absent,
+        }
+    }
 }
 
 async fn bucket(
@@ -190,20 +205,50 @@ async fn bucket(
     region: &str,
     errors: &mut Vec<CollectionError>,
 ) -> Resource {
-    let (enc, pab, ver, log, pol, status, acl, lc, lock, repl, own, tagging) = tokio::join!(
+    // Some answers make other questions moot, and every request costs (an account with
+    // thousands of buckets asks S3 13 questions per bucket otherwise): those are asked after
+    // the answer they depend on, and only when it leaves them open.
+    let versioned = async {
+        let ver = versioning(acct, c, name).await;
+        // Object Lock and replication both need versioning (creating a bucket with Object
+        // Lock turns it on, and neither can be configured without it): a bucket that never had
+        // versioning has neither. Suspended, or unreadable, versioning settles nothing.
+        let never_versioned = matches!(&ver, Ok(v) if v["status"] == "Disabled");
+        if never_versioned {
+            return (ver, None);
+        }
+        let (lock, repl) = tokio::join!(
+            acct.call(c.get_object_lock_configuration().bucket(name).send()),
+            acct.call(c.get_bucket_replication().bucket(name).send()),
+        );
+        (ver, Some((lock, repl)))
+    };
+    let policy = async {
+        let pol = acct.call(c.get_bucket_policy().bucket(name).send()).await;
+        // Without a bucket policy nothing is public by policy: S3's verdict would be false.
+        if matches!(&pol, Err(e) if e.has_code(&["NoSuchBucketPolicy"])) {
+            return (pol, None);
+        }
+        let status = acct
+            .call(c.get_bucket_policy_status().bucket(name).send())
+            .await;
+        (pol, Some(status))
+    };
+    let (enc, pab, (ver, versioned_only), log, (pol, status), acl, lc, own, tagging) = tokio::join!(
         acct.call(c.get_bucket_encryption().bucket(name).send()),
         acct.call(c.get_public_access_block().bucket(name).send()),
-        versioning(acct, c, name),
+        versioned,
         acct.call(c.get_bucket_logging().bucket(name).send()),
-        acct.call(c.get_bucket_policy().bucket(name).send()),
-        acct.call(c.get_bucket_policy_status().bucket(name).send()),
+        policy,
         acct.call(c.get_bucket_acl().bucket(name).send()),
         acct.call(c.get_bucket_lifecycle_configuration().bucket(name).send()),
-        acct.call(c.get_object_lock_configuration().bucket(name).send()),
-        acct.call(c.get_bucket_replication().bucket(name).send()),
         acct.call(c.get_bucket_ownership_controls().bucket(name).send()),
         acct.call(c.get_bucket_tagging().bucket(name).send()),
     );
+    let (lock, repl) = match versioned_only {
+        Some((lock, repl)) => (Some(lock), Some(repl)),
+        None => (None, None),
+    };
     let mut s = Settle {
         acct,
         bucket: name,
@@ -267,7 +312,7 @@ async fn bucket(
     );
     a.insert(
         "policy_is_public".into(),
-        s.value("GetBucketPolicyStatus", status, json!(false), |o| {
+        s.asked("GetBucketPolicyStatus", status, json!(false), |o| {
             json!(o
                 .policy_status()
                 .and_then(|s| s.is_public())
@@ -305,7 +350,7 @@ async fn bucket(
     );
     a.insert(
         "object_lock".into(),
-        s.value("GetObjectLockConfiguration", lock, Value::Null, |o| match o
+        s.asked("GetObjectLockConfiguration", lock, Value::Null, |o| match o
             .object_lock_configuration()
         {
             None => Value::Null,
@@ -322,7 +367,7 @@ async fn bucket(
     );
     a.insert(
         "replication".into(),
-        s.value("GetBucketReplication", repl, Value::Null, |o| {
+        s.asked("GetBucketReplication", repl, Value::Null, |o| {
             match o.replication_configuration() {
                 None => Value::Null,
                 Some(c) => {
