@@ -94,26 +94,30 @@ fn wrapper_module(set: &PolicySet) -> (String, HashMap<Kind, (String, Vec<usize>
     for (i, r) in set.rules.iter().enumerate() {
         let p = &r.package;
         let has = |n: &str| r.decisions.contains(&n);
-        let list = |n: &str| {
-            if has(n) {
-                format!("[m | some m in {p}.{n}]")
-            } else {
-                "[]".to_string()
-            }
-        };
-        let _ = writeln!(
-            src,
-            "r{i} := {{\"deny\": {}, \"unknown\": {}, \"compliant\": c{i}, \"not_applicable\": n{i}}}\ndefault c{i} := false\ndefault n{i} := false",
-            list("deny"),
-            list("unknown")
-        );
-        if has("compliant") {
-            let _ = writeln!(src, "c{i} if {p}.compliant == true");
-        }
+        // The decisions in precedence order (see `decide`), as an `else` chain: the VM stops
+        // at the first one that settles the result, so a failing resource never evaluates
+        // the rule's `unknown` and `compliant` (rule calls are most of an evaluation's cost).
+        let mut arms: Vec<String> = Vec::new();
         if has("not_applicable") {
-            let _ = writeln!(src, "n{i} if {p}.not_applicable == true");
+            arms.push(format!(
+                "{{\"not_applicable\": true}} if {{ {p}.not_applicable == true }}"
+            ));
         }
-        src.push('\n');
+        for n in ["deny", "unknown"] {
+            if has(n) {
+                arms.push(format!(
+                    "{{\"{n}\": m}} if {{ m := [x | some x in {p}.{n}]; count(m) > 0 }}"
+                ));
+            }
+        }
+        if has("compliant") {
+            arms.push(format!(
+                "{{\"compliant\": true}} if {{ {p}.compliant == true }}"
+            ));
+        }
+        // No decision at all: `decide` reports "no evidence of compliance".
+        arms.push("{}".to_string());
+        let _ = writeln!(src, "r{i} := {}\n", arms.join("\nelse := "));
         by_kind.entry(r.meta.kind).or_default().push(i);
     }
     let mut out = HashMap::new();
