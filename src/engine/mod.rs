@@ -9,6 +9,7 @@ pub mod program_cache;
 pub mod testing;
 
 use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
 use serde::{Deserialize, Serialize};
@@ -172,17 +173,32 @@ pub fn evaluate_with(
         .collect();
     let n = inv.resources.len();
     let workers = workers.clamp(1, 64).min(n.max(1));
+    let next = AtomicUsize::new(0);
+    // Blocks small enough to even out the end, large enough to keep the counter cold.
+    let chunk = (n / (workers * 16)).clamp(1, 32);
     let results: Vec<Result<Vec<RuleResult>, PolicyError>> = thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
-            .map(|w| {
+            .map(|_| {
+                let next = &next;
                 let compiled = &compiled;
                 let plan_kinds = &plan_kinds;
                 s.spawn(move || -> Result<Vec<RuleResult>, PolicyError> {
                     let mut ev = compiled.evaluator();
                     let mut out = Vec::new();
-                    // Strided, not in blocks: the inventory is sorted by kind and kinds
-                    // differ in cost, so blocks would leave one worker with the slow kind.
-                    for ri in (w..n).step_by(workers) {
+                    // Small blocks handed out on demand, not a fixed share per worker: kinds
+                    // (and resources) differ in cost, and a fixed share left one worker
+                    // finishing alone.
+                    let mut block = next.fetch_add(chunk, Ordering::Relaxed);
+                    let indices = std::iter::from_fn(move || {
+                        if block >= n {
+                            return None;
+                        }
+                        let range = block..(block + chunk).min(n);
+                        block = next.fetch_add(chunk, Ordering::Relaxed);
+                        Some(range)
+                    })
+                    .flatten();
+                    for ri in indices {
                         let res = &inv.resources[ri];
                         if ev.rules_for(res.kind).is_empty() {
                             continue;
