@@ -65,6 +65,38 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// The fingerprint of each result of a selected rule (empty for the others), computed on
+/// `workers` threads: one SHA-256 per finding adds up on large scans.
+fn fingerprints(
+    results: &[engine::RuleResult],
+    policies: &PolicySet,
+    inv: &Inventory,
+    selected: &BTreeSet<&str>,
+    workers: usize,
+) -> Vec<String> {
+    let one = |r: &engine::RuleResult| {
+        let id = policies.rules[r.rule].meta.id.as_str();
+        if selected.contains(id) {
+            fingerprint(id, &inv.resources[r.resource])
+        } else {
+            String::new()
+        }
+    };
+    let per_worker = results.len().div_ceil(workers.max(1)).max(1024);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = results
+            .chunks(per_worker)
+            .map(|part| s.spawn(move || part.iter().map(one).collect::<Vec<String>>()))
+            .collect();
+        parts
+            .into_iter()
+            // Hashing cannot fail; a panic is passed on rather than leaving results without
+            // fingerprints.
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
 pub struct ScanInput<'a> {
     pub inventory: &'a Inventory,
     pub policies: &'a PolicySet,
@@ -99,14 +131,20 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         .ok()
         .and_then(|t| t.timestamp_nanos_opt())
         .unwrap_or(0);
-    let results = engine::evaluate(
-        policies,
-        inv,
-        &params,
-        now_ns,
-        workers,
-        program_cache.as_deref(),
-    )?;
+    let (results, inventory_hash) = std::thread::scope(|s| {
+        // The inventory's hash does not depend on the rules: it is taken while they run.
+        let hash = s.spawn(|| inventory_sha256(inv).ok());
+        let results = engine::evaluate(
+            policies,
+            inv,
+            &params,
+            now_ns,
+            workers,
+            program_cache.as_deref(),
+        );
+        (results, hash.join().ok().flatten())
+    });
+    let results = results?;
     // One shared map per rule; findings and the rule list hold references to it.
     let controls: BTreeMap<String, Controls> = frameworks
         .controls_by_rule()
@@ -120,10 +158,11 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         .filter(|id| !restrict_to_frameworks || controls.contains_key(*id))
         .collect();
 
+    let fingerprints = fingerprints(&results, policies, inv, &selected, workers);
     let mut findings: Vec<(Finding, &Resource)> = Vec::with_capacity(results.len());
     // Results come ordered by resource: its findings share one reference to it.
     let mut shared_ref: Option<(usize, Shared<ResourceRef>)> = None;
-    for r in results {
+    for (r, fingerprint) in results.into_iter().zip(fingerprints) {
         let rule = &policies.rules[r.rule];
         if !selected.contains(rule.meta.id.as_str()) {
             continue;
@@ -159,7 +198,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
                 message,
                 resource,
                 controls: controls.get(&rule.meta.id).cloned().unwrap_or_default(),
-                fingerprint: fingerprint(&rule.meta.id, res),
+                fingerprint,
                 waiver: None,
             },
             res,
@@ -225,7 +264,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             finished_at: now_rfc3339(),
             sources: inv.sources.clone(),
             policy_hash: Some(policies.policy_hash()),
-            inventory_sha256: inventory_sha256(inv).ok(),
+            inventory_sha256: inventory_hash,
         },
         summary: Summary {
             resources: inv.resources.len() as u64,

@@ -9,7 +9,7 @@ use common::{complyctl, example_plan, path_str, repo};
 use complyctl::engine::{Severity, Status};
 use complyctl::inventory::{CollectionError, Kind, Location, SourceInfo, SourceType};
 use complyctl::report::{
-    asff, junit, markdown, sarif, ByStatus, Finding, Report, ResourceRef, RuleInfo, ScanInfo,
+    asff, json, junit, markdown, sarif, ByStatus, Finding, Report, ResourceRef, RuleInfo, ScanInfo,
     Summary, Tool, Waiver,
 };
 use serde_json::Value;
@@ -1260,5 +1260,28 @@ fn every_corpus_plan_renders_valid_sarif_junit_and_asff() {
         let payload: Value = serde_json::from_slice(&std::fs::read(&asff_path).unwrap()).unwrap();
         check_payload(&payload);
         xsd_validate(&std::fs::read(&junit_path).unwrap());
+    }
+}
+
+/// Large JSON reports are rendered on two threads, block by block; the bytes must be exactly
+/// serde_json's pretty output, with finding texts holding what the splicing could trip on
+/// (newlines, quotes, the `"findings": []` it looks for).
+#[test]
+fn threaded_json_output_is_byte_identical_to_serde_json() {
+    let mut report = example_report();
+    report.warnings = vec!["a waiver expired".to_string()];
+    let template = report.findings[0].clone();
+    for n in [2 * json::BLOCK - 1, 2 * json::BLOCK, 5 * json::BLOCK + 7] {
+        report.findings = (0..n)
+            .map(|i| {
+                let mut f = template.clone();
+                f.message = format!("line one\nline two \"quoted\"\n  \"findings\": [] #{i}");
+                f
+            })
+            .collect();
+        let mut want = serde_json::to_vec_pretty(&report).unwrap();
+        want.push(b'\n');
+        let got = json::render(&report);
+        assert!(got == want, "{n} findings: the threaded JSON differs");
     }
 }
