@@ -357,6 +357,10 @@ fn aws_flags_are_validated_before_any_request() {
             &["--role-arn", "arn:aws:iam::123456789012:user/x"][..],
             "not an IAM role ARN",
         ),
+        (
+            &["--service", "s3,lambda"][..],
+            "invalid value 'lambda' for '--service <SERVICE>'",
+        ),
     ] {
         complyctl()
             .args(["scan", "--aws"])
@@ -365,4 +369,15 @@ fn aws_flags_are_validated_before_any_request() {
             .code(2)
             .stderr(predicate::str::contains(msg));
     }
+    // The config file's list is checked as strictly as the flag.
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("complyctl.yaml");
+    std::fs::write(&config, "aws:\n  services: [s3, lambda]\n").unwrap();
+    complyctl()
+        .args(["--config", path_str(&config), "scan", "--aws"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown service `lambda` (expected one of: cloudtrail, config, ec2",
+        ));
 }

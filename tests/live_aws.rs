@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
 
 use aws_sdk_ec2::types as ec2t;
@@ -1153,6 +1153,112 @@ fn access_denied_is_recorded_and_affected_rules_are_errors() {
     assert_eq!(
         status(&report, "S3.ENCRYPTION_AT_REST", &bucket_arn("guarded")),
         "fail"
+    );
+}
+
+/// The rule ids of a report's findings.
+fn rule_ids(report: &Value) -> BTreeSet<String> {
+    report["findings"]
+        .as_array()
+        .map(|fs| {
+            fs.iter()
+                .filter_map(|f| f["rule_id"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn service_selection_collects_and_judges_only_those_services() {
+    let moto = Moto::get();
+    let _g = moto.lock();
+    runtime().block_on(async {
+        seed_s3(moto).await;
+        seed_regional(moto).await;
+    });
+    let account = format!("arn:aws:::{ACCOUNT}:account/{REGION}");
+
+    // Only S3: the bucket rules and the account's Block Public Access, nothing about the
+    // services left out (no GuardDuty, CloudTrail or IAM verdicts from evidence not read).
+    let (code, report, stderr) = scan_json(moto, &["--service", "s3"]);
+    assert_eq!(report["errors"], Value::Array(vec![]), "{stderr}");
+    assert_eq!(code, 1, "{stderr}");
+    let rules = rule_ids(&report);
+    assert!(rules.contains("S3.VERSIONING"), "{rules:?}");
+    assert!(
+        rules.iter().all(|r| r.starts_with("S3.")),
+        "only S3 rules: {rules:?}"
+    );
+    assert_eq!(
+        status(&report, "S3.ACCOUNT_PUBLIC_ACCESS_BLOCK", &account),
+        "fail"
+    );
+
+    // Two services, saved and scanned later: the scope travels with the inventory.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.json");
+    let p = path.to_str().unwrap();
+    let out = moto
+        .complyctl(&[
+            "collect",
+            "--region",
+            REGION,
+            "--service",
+            "guardduty,s3",
+            "-o",
+            p,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let inv: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let kinds: BTreeSet<&str> = inv["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["kind"].as_str())
+        .collect();
+    assert!(
+        kinds.iter().all(|k| *k == "aws.account"
+            || k.starts_with("aws.s3.")
+            || k.starts_with("aws.guardduty.")),
+        "{kinds:?}"
+    );
+    assert_eq!(of_kind(&inv, "aws.guardduty.detector").len(), 1);
+    let acct = resource(&inv, &account);
+    let collection = &acct["attributes"]["collection"];
+    assert_eq!(collection["s3"], "complete");
+    assert_eq!(collection["guardduty"], "complete");
+    for skipped in [
+        "iam",
+        "ec2",
+        "eks",
+        "cloudtrail",
+        "config",
+        "securityhub",
+        "kms",
+    ] {
+        assert_eq!(collection[skipped], "skipped", "{skipped}");
+    }
+    // Facts of skipped services are absent, not "not collected" (which would be an error).
+    assert!(acct["attributes"].get("root_mfa_enabled").is_none());
+    assert!(acct["attributes"].get("ebs_default_encryption").is_none());
+
+    let (code, replay, stderr) = common::run_json(&["scan", "--format", "json", "--inventory", p]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(replay["errors"], Value::Array(vec![]), "{stderr}");
+    let rules = rule_ids(&replay);
+    assert!(rules.contains("GUARDDUTY.ENABLED"), "{rules:?}");
+    assert!(
+        rules
+            .iter()
+            .all(|r| r.starts_with("S3.") || r.starts_with("GUARDDUTY.")),
+        "{rules:?}"
     );
 }
 

@@ -157,6 +157,11 @@ pub struct AwsArgs {
     /// Assume this IAM role and scan its account; repeatable (one account each)
     #[arg(long = "role-arn", value_name = "ARN", requires = "aws")]
     pub role_arns: Vec<String>,
+    /// Collect only these services (comma-separated or repeated); rules about the others do
+    /// not apply [default: all]
+    #[arg(long = "service", value_name = "SERVICE", value_delimiter = ',', requires = "aws",
+          value_parser = clap::builder::PossibleValuesParser::new(crate::inventory::SERVICES.iter().copied()))]
+    pub services: Vec<String>,
     /// Send every AWS request to this URL (emulators, VPC endpoints); S3 uses path-style addressing
     #[arg(long, value_name = "URL", requires = "aws")]
     pub endpoint_url: Option<String>,

@@ -66,6 +66,7 @@ fn aws_options(a: &AwsArgs, config: Option<&AwsConfig>) -> AwsOptions {
         profile: a.profile.clone().or(file.profile),
         regions: list(&a.regions, file.regions),
         role_arns: list(&a.role_arns, file.role_arns),
+        services: list(&a.services, file.services),
         endpoint_url: a.endpoint_url.clone().or(file.endpoint_url),
         concurrency: a
             .concurrency
@@ -236,6 +237,7 @@ mod tests {
             profile: Some("audit".into()),
             regions: vec!["eu-west-1".into()],
             role_arns: vec!["arn:aws:iam::111111111111:role/audit".into()],
+            services: vec!["iam".into(), "s3".into()],
             concurrency: Some(4),
             endpoint_url: Some("http://127.0.0.1:5000".into()),
             allow_partial: None,
@@ -251,6 +253,7 @@ mod tests {
         assert_eq!(o.role_arns, file.role_arns);
         assert_eq!(o.concurrency, 4);
         assert_eq!(o.endpoint_url, file.endpoint_url);
+        assert_eq!(o.services, ["iam", "s3"]);
 
         let o = aws_options(&AwsArgs::default(), None);
         assert!(o.regions.is_empty() && o.profile.is_none());

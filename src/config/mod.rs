@@ -83,6 +83,9 @@ pub struct AwsConfig {
     pub regions: Vec<String>,
     #[serde(default)]
     pub role_arns: Vec<String>,
+    /// The services to collect (`--service`); empty = all.
+    #[serde(default)]
+    pub services: Vec<String>,
     pub concurrency: Option<usize>,
     pub endpoint_url: Option<String>,
     pub allow_partial: Option<bool>,
@@ -300,6 +303,7 @@ aws:
   # profile: audit
   regions: []           # [all] = every enabled region; [] = the profile's region
   role_arns: []         # one account each
+  services: []          # e.g. [iam, s3, ec2]; [] = every service
   # concurrency: 16
   # allow_partial: false  # exit with the findings' code even when collection was incomplete
 "#;

@@ -8,7 +8,7 @@ pub mod policy_set;
 pub mod program_cache;
 pub mod testing;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
@@ -19,7 +19,7 @@ pub use self::eval::{Backend, Compiled, Evaluator, Outcome};
 pub use self::metadata::{RuleMeta, Severity};
 pub use self::policy_set::{PolicyError, PolicySet, Rule};
 use crate::inventory::unknown::contains_not_collected;
-use crate::inventory::{Inventory, Kind, SourceType};
+use crate::inventory::{Inventory, Kind, Resource, SourceType, SERVICES, SKIPPED};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -108,27 +108,83 @@ fn services_not_collected(res: &crate::inventory::Resource) -> BTreeSet<&str> {
     }
 }
 
-/// Is a rule applicable to a resource? Account-level rules about what must exist are not
-/// applicable to a plan that declares none of the kinds they read: a plan rarely holds the
-/// whole account, so absence there proves nothing.
-fn applicable(
-    rule: &Rule,
-    inv: &Inventory,
-    res: usize,
-    plan_kinds: &BTreeSet<(Option<String>, Kind)>,
-) -> bool {
-    let r = &inv.resources[res];
-    if rule.meta.kind != r.kind {
-        return false;
+/// What each source covers, for deciding which rules apply to its resources.
+struct Scope {
+    /// The kinds each plan declares, by plan path.
+    plan_kinds: BTreeSet<(Option<String>, Kind)>,
+    /// The services a live scan of each account left out on purpose (`--service`), from its
+    /// `aws.account` resources' `collection` map.
+    skipped: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Scope {
+    fn of(inv: &Inventory) -> Scope {
+        let mut skipped: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for r in &inv.resources {
+            if r.source != SourceType::Aws || r.kind != Kind::Account {
+                continue;
+            }
+            if let (Some(acct), Some(Value::Object(m))) =
+                (&r.account, r.attributes.get("collection"))
+            {
+                let set = skipped.entry(acct.clone()).or_default();
+                for (service, v) in m {
+                    if v.as_str() == Some(SKIPPED) {
+                        set.insert(service.clone());
+                    }
+                }
+            }
+        }
+        Scope {
+            plan_kinds: inv
+                .resources
+                .iter()
+                .filter(|r| r.source == SourceType::TerraformPlan)
+                .map(|r| (r.source_path.clone(), r.kind))
+                .collect(),
+            skipped,
+        }
     }
-    if r.source == SourceType::TerraformPlan && r.kind == Kind::Account {
-        return rule
-            .meta
-            .requires
-            .iter()
-            .any(|k| plan_kinds.contains(&(r.source_path.clone(), *k)));
+
+    /// Is a rule applicable to a resource? Account-level rules about what must exist are not
+    /// applicable to a plan that declares none of the kinds they read: a plan rarely holds
+    /// the whole account, so absence there proves nothing. Nor is a rule about a service a
+    /// live scan left out: no answer is better than one from half the evidence.
+    fn applies(&self, rule: &Rule, r: &Resource) -> bool {
+        if rule.meta.kind != r.kind {
+            return false;
+        }
+        if r.source == SourceType::TerraformPlan && r.kind == Kind::Account {
+            return rule
+                .meta
+                .requires
+                .iter()
+                .any(|k| self.plan_kinds.contains(&(r.source_path.clone(), *k)));
+        }
+        if r.source == SourceType::Aws {
+            let skipped = r.account.as_ref().and_then(|a| self.skipped.get(a));
+            if let Some(skipped) = skipped.filter(|s| !s.is_empty()) {
+                return !rule_services(rule).any(|s| skipped.contains(s));
+            }
+        }
+        true
     }
-    true
+}
+
+/// The services a rule is about: its resource kind's, those of the kinds it reads from
+/// `data.inventory`, and for a rule on `aws.account` its package's (`complyctl.iam.root_mfa`
+/// reads facts the IAM collector put on the account resource).
+fn rule_services(rule: &Rule) -> impl Iterator<Item = &str> + '_ {
+    let package = rule
+        .package
+        .split('.')
+        .nth(2)
+        .filter(|s| rule.meta.kind == Kind::Account && SERVICES.contains(s));
+    std::iter::once(rule.meta.kind)
+        .chain(rule.meta.requires.iter().copied())
+        .filter(|k| *k != Kind::Account)
+        .map(|k| -> &str { k.service() })
+        .chain(package)
 }
 
 /// Evaluate every applicable rule on every resource, on `workers` threads; `program_cache`
@@ -165,12 +221,7 @@ pub fn evaluate_with(
     let data = build_data(set, inv, params, now_ns);
     let compiled = Compiled::new(set, &data, backend, program_cache)?;
     drop(data);
-    let plan_kinds: BTreeSet<(Option<String>, Kind)> = inv
-        .resources
-        .iter()
-        .filter(|r| r.source == SourceType::TerraformPlan)
-        .map(|r| (r.source_path.clone(), r.kind))
-        .collect();
+    let scope = Scope::of(inv);
     let n = inv.resources.len();
     let workers = workers.clamp(1, 64).min(n.max(1));
     let next = AtomicUsize::new(0);
@@ -181,7 +232,7 @@ pub fn evaluate_with(
             .map(|_| {
                 let next = &next;
                 let compiled = &compiled;
-                let plan_kinds = &plan_kinds;
+                let scope = &scope;
                 s.spawn(move || -> Result<Vec<RuleResult>, PolicyError> {
                     let mut ev = compiled.evaluator();
                     let mut out = Vec::new();
@@ -207,7 +258,7 @@ pub fn evaluate_with(
                         let not_collected = contains_not_collected(&res.attributes);
                         let missing = services_not_collected(res);
                         for (rule, outcome) in ev.evaluate(res.kind, json) {
-                            if !applicable(&set.rules[rule], inv, ri, plan_kinds) {
+                            if !scope.applies(&set.rules[rule], res) {
                                 continue;
                             }
                             // A rule that reads kinds of a service whose inventory may be
@@ -250,4 +301,51 @@ pub fn evaluate_with(
     }
     all.sort_by_key(|r| (r.resource, r.rule));
     Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn services(set: &PolicySet, id: &str) -> BTreeSet<String> {
+        let rule = set.rules.iter().find(|r| r.meta.id == id).expect(id);
+        rule_services(rule).map(str::to_string).collect()
+    }
+
+    fn set(v: &[&str]) -> BTreeSet<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_rule_is_about_its_kind_its_requires_and_its_account_package() {
+        let rules = PolicySet::load(&[], true).unwrap();
+        assert_eq!(services(&rules, "S3.VERSIONING"), set(&["s3"]));
+        // On aws.account: the package names the service whose facts it reads.
+        assert_eq!(services(&rules, "IAM.ROOT_MFA"), set(&["iam"]));
+        assert_eq!(
+            services(&rules, "EC2.EBS_DEFAULT_ENCRYPTION"),
+            set(&["ec2"])
+        );
+        assert_eq!(services(&rules, "GUARDDUTY.ENABLED"), set(&["guardduty"]));
+        // A trail rule that reads buckets is about both services.
+        let trail_bucket = rules
+            .rules
+            .iter()
+            .find(|r| {
+                r.meta.kind == Kind::CloudtrailTrail && r.meta.requires.contains(&Kind::S3Bucket)
+            })
+            .unwrap();
+        assert_eq!(
+            rule_services(trail_bucket).collect::<BTreeSet<_>>(),
+            ["cloudtrail", "s3"].into_iter().collect()
+        );
+        // Every built-in rule is about at least one collected service.
+        for r in &rules.rules {
+            assert!(
+                rule_services(r).any(|s| SERVICES.contains(&s)),
+                "{} is about no service",
+                r.meta.id
+            );
+        }
+    }
 }

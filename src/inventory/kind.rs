@@ -63,6 +63,25 @@ impl Kind {
     }
 }
 
+/// The services of live collection, each collected on its own and named by the `aws.<service>.*`
+/// kinds it produces: `--service` takes these names, and the live `aws.account` resource's
+/// `collection` map has one entry per service.
+pub const SERVICES: &[&str] = &[
+    "cloudtrail",
+    "config",
+    "ec2",
+    "eks",
+    "guardduty",
+    "iam",
+    "kms",
+    "s3",
+    "securityhub",
+];
+
+/// The `collection` entry of a service that was left out of a live scan on purpose
+/// (`--service`): rules about it do not apply, rather than fail or error.
+pub const SKIPPED: &str = "skipped";
+
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use kind::Kind;
+pub use kind::{Kind, SERVICES, SKIPPED};
 
 pub const SCHEMA_VERSION: u32 = 1;
 

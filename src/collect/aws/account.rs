@@ -2,12 +2,12 @@
 //! service collectors contributed (EBS default encryption from EC2, root user facts from IAM)
 //! and a record of which services were collected completely.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
-use super::{not_collected, Account, Collected, REGIONAL};
-use crate::inventory::{Kind, Resource};
+use super::{not_collected, Account, Collected};
+use crate::inventory::{Kind, Resource, SERVICES, SKIPPED};
 
 /// Account attributes and the service that provides each.
 const FROM_SERVICE: &[(&str, &str)] = &[
@@ -53,11 +53,13 @@ pub fn home_region<'a>(partition: &str, regions: &'a [String]) -> Option<&'a Str
         .or_else(|| regions.iter().min())
 }
 
-/// The `aws.account` resource of one region; `home` when it is the account's home region.
+/// The `aws.account` resource of one region; `home` when it is the account's home region,
+/// `selected` says which services the scan was asked to collect.
 pub fn account_resource(
     acct: &Account,
     region: &str,
     home: bool,
+    selected: &dyn Fn(&str) -> bool,
     global: &BTreeMap<&str, Collected>,
     regional: &BTreeMap<(String, &str), Collected>,
 ) -> Resource {
@@ -66,7 +68,9 @@ pub fn account_resource(
     attrs.insert("region".into(), json!(region));
     attrs.insert("home_region".into(), json!(home));
     let lookup = |service: &str| lookup(global, regional, region, service);
-    for (attr, service) in FROM_SERVICE {
+    // A service left out on purpose contributes nothing: its rules do not apply, and a
+    // not-collected marker would turn the account's other unknowns into errors.
+    for (attr, service) in FROM_SERVICE.iter().filter(|(_, s)| selected(s)) {
         let v = lookup(service)
             .and_then(|c| c.account.get(*attr).cloned())
             .unwrap_or_else(not_collected);
@@ -74,14 +78,11 @@ pub fn account_resource(
     }
     // Which services' inventories are complete for this account and region. A rule that
     // reads other kinds from data.inventory (e.g. "a GuardDuty detector exists") must treat
-    // a not-collected service as unknown, never as absence.
+    // a not-collected service as unknown, never as absence; a skipped one is out of scope.
     let mut collection = Map::new();
-    let services: BTreeSet<&str> = ["iam", "s3"]
-        .into_iter()
-        .chain(REGIONAL.iter().copied())
-        .collect();
-    for service in services {
+    for &service in SERVICES {
         let v = match lookup(service) {
+            _ if !selected(service) => json!(SKIPPED),
             Some(c) if !c.incomplete => json!("complete"),
             _ => not_collected(),
         };
@@ -100,8 +101,10 @@ pub fn account_resource(
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
     use std::sync::Arc;
 
+    use super::super::REGIONAL;
     use super::*;
     use crate::inventory::unknown::contains_not_collected;
 
@@ -144,7 +147,8 @@ mod tests {
         };
         regional.insert(("us-east-1".to_string(), "guardduty"), gd);
 
-        let r = account_resource(&a, "us-east-1", true, &global, &regional);
+        let all = |_: &str| true;
+        let r = account_resource(&a, "us-east-1", true, &all, &global, &regional);
         assert_eq!(r.id, "arn:aws:::123456789012:account/us-east-1");
         assert_eq!(r.attributes["ebs_default_encryption"], json!(true));
         assert_eq!(r.attributes["root_mfa_enabled"], json!(true));
@@ -156,12 +160,51 @@ mod tests {
         assert!(contains_not_collected(&r.attributes));
 
         // A region whose EC2 task never reported: its attributes are not collected either.
-        let r = account_resource(&a, "eu-west-1", false, &global, &regional);
+        let r = account_resource(&a, "eu-west-1", false, &all, &global, &regional);
         assert_eq!(
             r.attributes["ebs_default_encryption"],
             json!({"$unknown": "not_collected"})
         );
         assert_eq!(r.attributes["root_access_keys_present"], json!(true));
+    }
+
+    #[test]
+    fn every_collector_is_a_service_of_the_inventory() {
+        let collectors: BTreeSet<&str> = ["iam", "s3"]
+            .into_iter()
+            .chain(REGIONAL.iter().copied())
+            .collect();
+        let services: BTreeSet<&str> = SERVICES.iter().copied().collect();
+        assert_eq!(collectors, services);
+    }
+
+    #[test]
+    fn a_skipped_service_is_recorded_as_such_and_contributes_nothing() {
+        let a = acct();
+        let mut global = BTreeMap::new();
+        let mut s3 = Collected::default();
+        s3.account.insert("unused".into(), json!(true));
+        global.insert("s3", s3);
+        let only_s3 = |s: &str| s == "s3";
+        let r = account_resource(&a, "us-east-1", true, &only_s3, &global, &BTreeMap::new());
+        assert_eq!(r.attributes["collection"]["s3"], json!("complete"));
+        for s in [
+            "iam",
+            "ec2",
+            "eks",
+            "cloudtrail",
+            "config",
+            "guardduty",
+            "securityhub",
+            "kms",
+        ] {
+            assert_eq!(r.attributes["collection"][s], json!("skipped"), "{s}");
+        }
+        // No not-collected markers: nothing failed, the rest was not asked for.
+        assert!(!contains_not_collected(&r.attributes));
+        for (attr, _) in FROM_SERVICE {
+            assert!(r.attributes.get(*attr).is_none(), "{attr}");
+        }
     }
 
     #[test]

@@ -35,7 +35,9 @@ use serde_json::{Map, Value};
 use tokio::sync::Semaphore;
 
 use crate::inventory::unknown::{marker, Reason};
-use crate::inventory::{CollectionError, Inventory, Kind, Resource, SourceInfo, SourceType};
+use crate::inventory::{
+    CollectionError, Inventory, Kind, Resource, SourceInfo, SourceType, SERVICES,
+};
 
 use self::progress::Progress;
 
@@ -73,6 +75,8 @@ pub struct AwsOptions {
     pub attempt_timeout: Duration,
     /// Limit for one request including all its retries.
     pub operation_timeout: Duration,
+    /// The services to collect (names of [`crate::inventory::SERVICES`]); empty = all of them.
+    pub services: Vec<String>,
     /// Draw a progress display on stderr.
     pub progress: bool,
 }
@@ -90,6 +94,7 @@ impl Default for AwsOptions {
             connect_timeout: Duration::from_secs(10),
             attempt_timeout: Duration::from_secs(30),
             operation_timeout: Duration::from_secs(120),
+            services: Vec::new(),
             progress: false,
         }
     }
@@ -108,6 +113,8 @@ pub enum AwsError {
     AllWithOthers,
     #[error("--role-arn {0}: not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)")]
     RoleArn(String),
+    #[error("unknown service `{0}` (expected one of: {list})", list = SERVICES.join(", "))]
+    Service(String),
     #[error("cannot identify the AWS account (sts:GetCallerIdentity): {0}. Check the credentials (AWS_PROFILE / --profile, AWS_ACCESS_KEY_ID, SSO login)")]
     Identity(String),
 }
@@ -344,6 +351,13 @@ pub fn collect(opts: &AwsOptions) -> Result<Inventory, AwsError> {
             return Err(AwsError::RoleArn(arn.clone()));
         }
     }
+    if let Some(s) = opts
+        .services
+        .iter()
+        .find(|s| !SERVICES.contains(&s.as_str()))
+    {
+        return Err(AwsError::Service(s.clone()));
+    }
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2)
@@ -545,9 +559,11 @@ async fn scan_account(
     };
     inv.sources.push(acct.source_info(regions.clone()));
 
+    let selected =
+        |service: &str| opts.services.is_empty() || opts.services.iter().any(|s| s == service);
     let mut tasks = tokio::task::JoinSet::new();
     // Global services run once per account.
-    for service in ["iam", "s3"] {
+    for service in ["iam", "s3"].into_iter().filter(|s| selected(s)) {
         let acct = acct.clone();
         let bar = progress.task(&acct.id, service, "global");
         let default_region = default_region.to_string();
@@ -561,7 +577,7 @@ async fn scan_account(
         });
     }
     for region in &regions {
-        for &service in REGIONAL {
+        for &service in REGIONAL.iter().filter(|s| selected(s)) {
             let acct = acct.clone();
             let region = region.clone();
             let bar = progress.task(&acct.id, service, &region);
@@ -603,8 +619,14 @@ async fn scan_account(
     }
     let home = account::home_region(&acct.partition, &regions);
     for region in &regions {
-        let res =
-            account::account_resource(&acct, region, Some(region) == home, &global, &regional);
+        let res = account::account_resource(
+            &acct,
+            region,
+            Some(region) == home,
+            &selected,
+            &global,
+            &regional,
+        );
         inv.resources.push(res);
     }
     for (_, out) in global.into_iter() {
