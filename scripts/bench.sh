@@ -105,8 +105,9 @@ if [ "$PEERS" = "1" ]; then
     via_proxy=(env HTTPS_PROXY="http://127.0.0.1:$PROXY_PORT" AWS_CA_BUNDLE="$CA")
     "$VENV/bin/python" scripts/bench_seed_moto.py "http://127.0.0.1:$PORT"
     "${via_proxy[@]}" "$VENV/bin/python" scripts/bench_seed_moto.py -
+    # The same services as Prowler's --services s3 iam ec2.
     RUNS=3 record live "$BIN" --no-config scan --aws --endpoint-url "http://127.0.0.1:$PORT" \
-        --region us-east-1 --format json
+        --region us-east-1 --service iam,s3,ec2 --format json
     rm -rf "$WORK/prowler"
     RUNS=1 record prowler "${via_proxy[@]}" "$VENV/bin/prowler" aws \
         --services s3 iam ec2 --region us-east-1 --no-banner -M json-ocsf -o "$WORK/prowler"
