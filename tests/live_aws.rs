@@ -1156,6 +1156,20 @@ fn access_denied_is_recorded_and_affected_rules_are_errors() {
     );
 }
 
+/// `complyctl collect` into `path` with `extra` flags; the saved inventory.
+fn collect_file(moto: &Moto, path: &std::path::Path, extra: &[&str]) -> Value {
+    let mut args = vec!["collect", "--region", REGION, "-o", path.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = moto.complyctl(&args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
 /// The rule ids of a report's findings.
 fn rule_ids(report: &Value) -> BTreeSet<String> {
     report["findings"]
@@ -1198,25 +1212,7 @@ fn service_selection_collects_and_judges_only_those_services() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("inventory.json");
     let p = path.to_str().unwrap();
-    let out = moto
-        .complyctl(&[
-            "collect",
-            "--region",
-            REGION,
-            "--service",
-            "guardduty,s3",
-            "-o",
-            p,
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let inv: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let inv = collect_file(moto, &path, &["--service", "guardduty,s3"]);
     let kinds: BTreeSet<&str> = inv["resources"]
         .as_array()
         .unwrap()
@@ -1276,17 +1272,7 @@ fn collect_then_scan_inventory_gives_the_same_findings() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("inventory.json");
     let p = path.to_str().unwrap();
-    let out = moto
-        .complyctl(&["collect", "--region", REGION, "-o", p])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let saved: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let saved = collect_file(moto, &path, &[]);
     assert!(saved["collected_at"].is_string());
     assert_eq!(saved["sha256"].as_str().map(str::len), Some(64));
     // A live inventory follows the published schema like a plan's.
