@@ -53,6 +53,19 @@ fn vm_agrees_with_the_interpreter_on_every_corpus_plan() {
     }
 }
 
+/// Workers after the first run a private copy of the compiled program (engine::eval): every
+/// copy decides like the original.
+#[test]
+fn workers_with_copied_programs_decide_like_one_worker() {
+    let set = PolicySet::load(&[], true).unwrap();
+    let inv = read_plan(&common::example_plan()).unwrap();
+    let params = Map::new();
+    let run = |workers| evaluate_with(&set, &inv, &params, NOW_NS, workers, Backend::Vm, None);
+    let one = run(1).unwrap();
+    assert!(one.len() > 100, "only {} results", one.len());
+    assert_eq!(run(4).unwrap(), one);
+}
+
 /// The VM program cache never changes a result: a program cached by one scan and loaded by
 /// the next (with other parameters, so another `data` document) decides like a fresh
 /// compile, and a corrupt cache entry is compiled again and replaced.

@@ -68,17 +68,41 @@ fn path(dir: &Path, key: &str) -> PathBuf {
 /// The cached program for `key`, if there is a complete, readable one.
 pub fn load(dir: &Path, key: &str) -> Option<Arc<Program>> {
     let bytes = std::fs::read(path(dir, key)).ok()?;
-    match Program::deserialize_binary(&bytes) {
-        Ok(DeserializationResult::Complete(p)) if !p.needs_recompilation => Some(Arc::new(p)),
-        Ok(_) => {
-            tracing::debug!("cached VM program {key} is incomplete; compiling");
-            None
-        }
+    match decode(&bytes) {
+        Ok(p) => Some(Arc::new(p)),
         Err(e) => {
-            tracing::debug!("cached VM program {key} is unreadable ({e}); compiling");
+            tracing::debug!("cached VM program {key} {e}; compiling");
             None
         }
     }
+}
+
+/// A program from its serialized bytes, unless they are unreadable or incomplete.
+pub fn decode(bytes: &[u8]) -> Result<Program, String> {
+    match Program::deserialize_binary(bytes) {
+        Ok(DeserializationResult::Complete(p)) if !p.needs_recompilation => Ok(p),
+        Ok(_) => Err("is incomplete".to_string()),
+        Err(e) => Err(format!("is unreadable ({e})")),
+    }
+}
+
+/// A deep copy of `program` that shares no reference-counted value with it, for another
+/// worker's VM (see `eval::Shared::program_for_worker`). `bytes` keeps the serialized
+/// program between calls; None when it cannot be copied.
+pub fn private_copy(
+    program: &Program,
+    bytes: &std::sync::OnceLock<Option<Vec<u8>>>,
+) -> Option<Arc<Program>> {
+    let bytes = bytes.get_or_init(|| {
+        program
+            .serialize_binary()
+            .map_err(|e| tracing::debug!("cannot copy the VM program ({e}); sharing it"))
+            .ok()
+    });
+    decode(bytes.as_deref()?)
+        .map_err(|e| tracing::debug!("the copied VM program {e}; sharing it"))
+        .ok()
+        .map(Arc::new)
 }
 
 /// Store `program` under `key`. Best effort: a cache that cannot be written only costs the
@@ -121,6 +145,41 @@ mod tests {
         ] {
             assert_ne!(base, other);
         }
+    }
+
+    #[test]
+    fn a_private_copy_is_a_separate_program_that_decides_alike() {
+        let mut engine = regorus::Engine::new();
+        engine.set_rego_v0(false);
+        engine
+            .add_policy(
+                "t.rego".into(),
+                "package t\nimport rego.v1\nr := {\"big\": input.n > 2, \"s\": \"const\"}".into(),
+            )
+            .unwrap();
+        let compiled = engine
+            .compile_with_entrypoint(&regorus::Rc::<str>::from("data.t.r"))
+            .unwrap();
+        let program = regorus::languages::rego::compiler::Compiler::compile_from_policy(
+            &compiled,
+            &["data.t.r"],
+        )
+        .unwrap();
+        let bytes = std::sync::OnceLock::new();
+        let copy = private_copy(&program, &bytes).expect("the program copies");
+        assert!(!Arc::ptr_eq(&program, &copy));
+        let run = |p: Arc<Program>| {
+            let mut vm = regorus::rvm::RegoVM::new();
+            vm.load_program(p);
+            vm.set_input(regorus::Value::from(serde_json::json!({"n": 3})));
+            vm.execute_entry_point_by_name("data.t.r").unwrap()
+        };
+        let expected = regorus::Value::from(serde_json::json!({"big": true, "s": "const"}));
+        assert_eq!(run(Arc::clone(&program)), expected);
+        assert_eq!(run(copy), expected);
+        // The serialized form is made once and reused for the next copy.
+        assert!(bytes.get().is_some_and(Option::is_some));
+        assert!(private_copy(&program, &bytes).is_some());
     }
 
     #[test]
