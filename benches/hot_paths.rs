@@ -70,7 +70,7 @@ fn grown(inv: &Inventory, n: usize) -> Inventory {
 
 fn plan_read(c: &mut Criterion) {
     let bytes = std::fs::read(example_plan()).expect("the example plan reads");
-    let changes = read_plan(&example_plan())
+    let changes = parse_plan("plan.json", bytes.clone())
         .map(|inv| inv.resources.len())
         .unwrap_or(1);
     let mut g = c.benchmark_group("plan");

@@ -54,7 +54,8 @@ struct Shared {
     /// (`COMPLYCTL_ENGINE=interpreter`) or cannot compile a (user) policy: the interpreter
     /// then evaluates everything. It also re-evaluates any resource the VM fails on.
     vm: Option<Arc<Program>>,
-    /// `vm` serialized, made when a second worker needs its own copy of it.
+    /// `vm` serialized: read from the cache, made to store it there, or made when a second
+    /// worker needs its own copy of it.
     vm_bytes: OnceLock<Option<Vec<u8>>>,
     /// Evaluators handed out so far: the first runs `vm` itself, the others private copies.
     handed_out: AtomicUsize,
@@ -316,21 +317,31 @@ impl Compiled {
         let data = regorus::Value::from(full);
         let interpreter = OnceLock::new();
         let mut vm = None;
+        // The program's serialized form when it is at hand anyway (cache hit or store).
+        let vm_bytes = OnceLock::new();
         if backend == Backend::Vm {
             let paths = entry_points(&by_kind);
             let key = cache.map(|dir| {
                 let mods = modules.iter().map(|(o, s)| (o.as_str(), s.as_str()));
                 (dir, program_cache::key(mods, &wrapper, &paths))
             });
-            vm = key
+            if let Some((program, bytes)) = key
                 .as_ref()
-                .and_then(|(dir, key)| program_cache::load(dir, key));
+                .and_then(|(dir, key)| program_cache::load(dir, key))
+            {
+                vm = Some(program);
+                let _ = vm_bytes.set(Some(bytes));
+            }
             if vm.is_none() && !paths.is_empty() {
                 let mut engine = build_interpreter(&modules, &wrapper, &data)?;
                 match compile_vm(&mut engine, &paths) {
                     Ok(program) => {
                         if let Some((dir, key)) = &key {
-                            program_cache::store(dir, key, &program);
+                            let bytes = program_cache::serialize(&program);
+                            if let Some(bytes) = &bytes {
+                                program_cache::store(dir, key, bytes);
+                            }
+                            let _ = vm_bytes.set(bytes);
                         }
                         vm = Some(program);
                     }
@@ -347,7 +358,7 @@ impl Compiled {
         Ok(Compiled {
             shared: Arc::new(Shared {
                 vm,
-                vm_bytes: OnceLock::new(),
+                vm_bytes,
                 handed_out: AtomicUsize::new(0),
                 modules,
                 wrapper,

@@ -65,16 +65,25 @@ fn path(dir: &Path, key: &str) -> PathBuf {
     dir.join(format!("rvm-{key}.bin"))
 }
 
-/// The cached program for `key`, if there is a complete, readable one.
-pub fn load(dir: &Path, key: &str) -> Option<Arc<Program>> {
+/// The cached program for `key`, if there is a complete, readable one, with its bytes (kept
+/// for workers' private copies, [`private_copy`]).
+pub fn load(dir: &Path, key: &str) -> Option<(Arc<Program>, Vec<u8>)> {
     let bytes = std::fs::read(path(dir, key)).ok()?;
     match decode(&bytes) {
-        Ok(p) => Some(Arc::new(p)),
+        Ok(p) => Some((Arc::new(p), bytes)),
         Err(e) => {
             tracing::debug!("cached VM program {key} {e}; compiling");
             None
         }
     }
+}
+
+/// The program's serialized bytes; None (logged) when it cannot be serialized.
+pub fn serialize(program: &Program) -> Option<Vec<u8>> {
+    program
+        .serialize_binary()
+        .map_err(|e| tracing::debug!("cannot serialize the VM program ({e})"))
+        .ok()
 }
 
 /// A program from its serialized bytes, unless they are unreadable or incomplete.
@@ -88,32 +97,27 @@ pub fn decode(bytes: &[u8]) -> Result<Program, String> {
 
 /// A deep copy of `program` that shares no reference-counted value with it, for another
 /// worker's VM (see `eval::Shared::program_for_worker`). `bytes` keeps the serialized
-/// program between calls; None when it cannot be copied.
+/// program between calls (already set when the program came from the cache or was stored
+/// there); None when it cannot be copied.
 pub fn private_copy(
     program: &Program,
     bytes: &std::sync::OnceLock<Option<Vec<u8>>>,
 ) -> Option<Arc<Program>> {
-    let bytes = bytes.get_or_init(|| {
-        program
-            .serialize_binary()
-            .map_err(|e| tracing::debug!("cannot copy the VM program ({e}); sharing it"))
-            .ok()
-    });
+    let bytes = bytes.get_or_init(|| serialize(program));
     decode(bytes.as_deref()?)
         .map_err(|e| tracing::debug!("the copied VM program {e}; sharing it"))
         .ok()
         .map(Arc::new)
 }
 
-/// Store `program` under `key`. Best effort: a cache that cannot be written only costs the
+/// Store a program's serialized `bytes` under `key`. Best effort: a cache that cannot be written only costs the
 /// next run its compile time. Written to a temporary file and renamed, so a concurrent run
 /// never reads half a program.
-pub fn store(dir: &Path, key: &str, program: &Program) {
+pub fn store(dir: &Path, key: &str, bytes: &[u8]) {
     let result = (|| -> Result<(), String> {
-        let bytes = program.serialize_binary()?;
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
         let tmp = dir.join(format!("rvm-{key}.{}.tmp", std::process::id()));
-        std::fs::write(&tmp, &bytes).map_err(|e| e.to_string())?;
+        std::fs::write(&tmp, bytes).map_err(|e| e.to_string())?;
         std::fs::rename(&tmp, path(dir, key)).map_err(|e| {
             let _ = std::fs::remove_file(&tmp);
             e.to_string()
