@@ -49,7 +49,7 @@ deny contains msg if {
 	lib.covers_port(perm, port)
 	some key in ["cidr_ipv4", "cidr_ipv6"]
 	some cidr in lib.list_or_empty(perm[key])
-	cidr in lib.world_cidrs
+	cidr in data.complyctl.lib.world_cidrs
 	msg := sprintf("ingress[%v] (%v%v) opens %v to %v", [i, lib.port_range_text(perm), description(perm), service, cidr])
 }
 

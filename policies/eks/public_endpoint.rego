@@ -34,7 +34,7 @@ cidrs := lib.list_or_empty(cidrs_attr)
 
 world_cidrs contains c if {
 	some c in cidrs
-	c in lib.world_cidrs
+	c in data.complyctl.lib.world_cidrs
 }
 
 # A known, non-empty allow list without an internet-wide range.

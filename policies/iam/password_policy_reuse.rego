@@ -69,4 +69,4 @@ compliant if {
 }
 
 # An account-wide fact: judged on the home region's account resource only.
-not_applicable if lib.other_region_of_account
+not_applicable if data.complyctl.lib.other_region_of_account

@@ -38,4 +38,4 @@ unknown contains "The inventory does not say whether the root user has access ke
 compliant if present == false
 
 # An account-wide fact: judged on the home region's account resource only.
-not_applicable if lib.other_region_of_account
+not_applicable if data.complyctl.lib.other_region_of_account

@@ -40,4 +40,4 @@ unknown contains "The inventory does not say whether the root user has a hardwar
 compliant if hardware == true
 
 # An account-wide fact: judged on the home region's account resource only.
-not_applicable if lib.other_region_of_account
+not_applicable if data.complyctl.lib.other_region_of_account

@@ -61,4 +61,4 @@ compliant if last_used == null
 compliant if iam.older_than_days(last_used, days, data.now_ns)
 
 # An account-wide fact: judged on the home region's account resource only.
-not_applicable if lib.other_region_of_account
+not_applicable if data.complyctl.lib.other_region_of_account

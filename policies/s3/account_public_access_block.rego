@@ -30,7 +30,7 @@ import rego.v1
 import data.complyctl.lib
 import data.complyctl.lib.s3
 
-settings := s3.bpa_settings
+settings := data.complyctl.lib.s3.bpa_settings
 
 # The account's blocks (account is null for plans: null == null).
 blocks := [b |
@@ -80,4 +80,4 @@ unknown contains sprintf("Account-level S3 Block Public Access settings of %v ar
 compliant if blocks_all
 
 # An account-wide fact: judged on the home region's account resource only.
-not_applicable if lib.other_region_of_account
+not_applicable if data.complyctl.lib.other_region_of_account

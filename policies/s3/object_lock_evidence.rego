@@ -31,13 +31,12 @@ package complyctl.s3.object_lock_evidence
 import rego.v1
 
 import data.complyctl.lib
-import data.complyctl.lib.s3
 
-evidence if s3.input_is_evidence
+evidence if data.complyctl.lib.s3.input_is_evidence
 
-not_applicable if s3.input_not_evidence
+not_applicable if data.complyctl.lib.s3.input_not_evidence
 
-undecided_reason := s3.input_undecided_reason
+undecided_reason := data.complyctl.lib.s3.input_undecided_reason
 
 object_lock := object.get(input.attributes, "object_lock", null)
 

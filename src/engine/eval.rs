@@ -504,3 +504,33 @@ impl Evaluator {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regorus::rvm::Instruction;
+
+    /// A reference to a library value through an import alias (`lib.world_cidrs`) compiles to
+    /// a lookup of the whole package document: every value rule of the package and of its
+    /// sub-packages is evaluated, on every resource. The built-in rules spell such references
+    /// out in full (docs/rules-authoring.md), and this keeps them doing so.
+    #[test]
+    fn built_in_rules_compile_without_whole_package_lookups() {
+        let set = PolicySet::load(&[], true).unwrap();
+        let data = serde_json::json!({"params": {}, "inventory": {}, "now_ns": 0});
+        let compiled = Compiled::new(&set, &data, Backend::Vm, None).unwrap();
+        let program = compiled
+            .shared
+            .vm
+            .as_ref()
+            .expect("the built-in rules compile to the VM");
+        let lookups: Vec<String> = program
+            .instructions
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| matches!(i, Instruction::VirtualDataDocumentLookup { .. }))
+            .map(|(pc, _)| format!("pc {pc}: {:?}", program.instruction_spans.get(pc)))
+            .collect();
+        assert!(lookups.is_empty(), "whole-package lookups: {lookups:#?}");
+    }
+}
