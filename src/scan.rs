@@ -131,6 +131,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         .ok()
         .and_then(|t| t.timestamp_nanos_opt())
         .unwrap_or(0);
+    let phase = std::time::Instant::now();
     let (results, inventory_hash) = std::thread::scope(|s| {
         // The inventory's hash does not depend on the rules: it is taken while they run.
         let hash = s.spawn(|| inventory_sha256(inv).ok());
@@ -145,6 +146,12 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         (results, hash.join().ok().flatten())
     });
     let results = results?;
+    tracing::debug!(
+        "evaluated: {} results in {:.2?}",
+        results.len(),
+        phase.elapsed()
+    );
+    let phase = std::time::Instant::now();
     // One shared map per rule; findings and the rule list hold references to it.
     let controls: BTreeMap<String, Controls> = frameworks
         .controls_by_rule()
@@ -253,6 +260,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             builtin: r.builtin,
         })
         .collect();
+    tracing::debug!("{} findings in {:.2?}", findings.len(), phase.elapsed());
     Ok(Report {
         schema_version: REPORT_SCHEMA_VERSION,
         tool: Tool {

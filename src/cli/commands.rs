@@ -243,6 +243,7 @@ fn run_scan(settings: &ScanSettings) -> Result<(Report, Inventory)> {
     // Reading a large plan or inventory is a serial part of the scan; the rules and the
     // framework packs are read meanwhile on another thread. Errors keep their order:
     // rules, then frameworks, then sources.
+    let phase = std::time::Instant::now();
     let (rules_and_packs, inventory) = std::thread::scope(|s| {
         let rules = s.spawn(|| -> Result<(PolicySet, Frameworks)> {
             let policies = PolicySet::load(&settings.policy_dirs, true)?;
@@ -267,6 +268,11 @@ fn run_scan(settings: &ScanSettings) -> Result<(Report, Inventory)> {
     let (mut policies, all) = rules_and_packs?;
     let frameworks = all.select(&settings.frameworks)?;
     let inventory = inventory?;
+    tracing::debug!(
+        "read {} resources and the rules in {:.2?}",
+        inventory.resources.len(),
+        phase.elapsed()
+    );
     for pattern in settings
         .config
         .rules
@@ -309,6 +315,7 @@ fn cmd_scan(settings: &ScanSettings, color: bool, quiet: bool) -> Result<u8> {
             eprintln!("warning: {w}");
         }
     }
+    let phase = std::time::Instant::now();
     for (format, path) in &settings.outputs {
         write_atomic_with(path, |out| emit(&report, *format, false, out))?;
     }
@@ -319,6 +326,7 @@ fn cmd_scan(settings: &ScanSettings, color: bool, quiet: bool) -> Result<u8> {
         }
     }
     write_stdout_with(|out| emit(&report, settings.format, color, out))?;
+    tracing::debug!("wrote the reports in {:.2?}", phase.elapsed());
     if settings.allow_partial && !report.errors.is_empty() {
         tracing::warn!(
             "scan incomplete: {} collection error(s) (see the report's errors); --allow-partial keeps the findings' exit code",

@@ -218,9 +218,14 @@ pub fn evaluate_with(
     backend: Backend,
     program_cache: Option<&std::path::Path>,
 ) -> Result<Vec<RuleResult>, PolicyError> {
+    let phase = std::time::Instant::now();
     let data = build_data(set, inv, params, now_ns);
     let compiled = Compiled::new(set, &data, backend, program_cache)?;
     drop(data);
+    tracing::debug!(
+        "compiled the rules with their data in {:.2?}",
+        phase.elapsed()
+    );
     let scope = Scope::of(inv);
     let n = inv.resources.len();
     let workers = workers.clamp(1, 64).min(n.max(1));
