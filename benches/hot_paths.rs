@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use complyctl::collect::terraform::{parse_plan, read_plan};
-use complyctl::engine::{build_data, Backend, Compiled, PolicySet};
+use complyctl::engine::{build_data, rule_input, Backend, Compiled, PolicySet};
 use complyctl::frameworks::Frameworks;
 use complyctl::inventory::{Inventory, Kind};
 use complyctl::report::{json, sarif, Report};
@@ -90,13 +90,12 @@ fn plan_read(c: &mut Criterion) {
 fn evaluate_per_kind(c: &mut Criterion) {
     let s = setup();
     let params = s.frameworks.params();
-    let data = build_data(&s.policies, &s.inventory, &params, 0);
-    let compiled = Compiled::new(&s.policies, &data, Backend::Vm, None).expect("the rules compile");
+    let data = build_data(&s.policies, &s.inventory, &params, 0, 1).data;
+    let compiled = Compiled::new(&s.policies, data, Backend::Vm, None).expect("the rules compile");
     let mut ev = compiled.evaluator();
-    let mut by_kind: BTreeMap<Kind, Vec<serde_json::Value>> = BTreeMap::new();
+    let mut by_kind: BTreeMap<Kind, Vec<regorus::Value>> = BTreeMap::new();
     for r in &s.inventory.resources {
-        let json = serde_json::to_value(r).expect("a resource serializes");
-        by_kind.entry(r.kind).or_default().push(json);
+        by_kind.entry(r.kind).or_default().push(rule_input(r));
     }
     let mut g = c.benchmark_group("evaluate");
     for (kind, resources) in by_kind {

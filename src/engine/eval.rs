@@ -299,7 +299,7 @@ impl Compiled {
     /// compiled before, and stored there when not (see [`super::program_cache`]).
     pub fn new(
         set: &PolicySet,
-        data: &Value,
+        mut data: regorus::Value,
         backend: Backend,
         cache: Option<&Path>,
     ) -> Result<Compiled, PolicyError> {
@@ -309,12 +309,16 @@ impl Compiled {
             .iter()
             .map(|m| (m.origin.clone(), m.source.clone()))
             .collect();
-        let mut full = data.clone();
-        if let Value::Object(o) = &mut full {
-            o.entry("params")
-                .or_insert_with(|| serde_json::to_value(&set.params).unwrap_or(Value::Null));
+        // Rules read their parameters' defaults even where `data` was built without them.
+        let params = regorus::Value::from("params");
+        if let Ok(o) = data.as_object_mut() {
+            if !o.contains_key(&params) {
+                let defaults = serde_json::to_value(&set.params)
+                    .map(regorus::Value::from)
+                    .unwrap_or(regorus::Value::Null);
+                o.insert(params, defaults);
+            }
         }
-        let data = regorus::Value::from(full);
         let interpreter = OnceLock::new();
         let mut vm = None;
         // The program's serialized form when it is at hand anyway (cache hit or store).
@@ -396,6 +400,7 @@ impl Compiled {
 impl Evaluator {
     /// An interpreter-only evaluator of `set` over `data`: checks at load time, and tests.
     pub fn interpreted(set: &PolicySet, data: &Value) -> Result<Evaluator, PolicyError> {
+        let data = regorus::Value::from(data.clone());
         Ok(Compiled::new(set, data, Backend::Interpreter, None)?.evaluator())
     }
 
@@ -448,13 +453,12 @@ impl Evaluator {
             .unwrap_or(&[])
     }
 
-    /// Decisions of every applicable rule of `kind` on one resource (JSON form).
-    pub fn evaluate(&mut self, kind: Kind, resource: Value) -> Vec<(usize, Outcome)> {
+    /// Decisions of every applicable rule of `kind` on one resource ([`super::rule_input`]).
+    pub fn evaluate(&mut self, kind: Kind, input: regorus::Value) -> Vec<(usize, Outcome)> {
         let shared = Arc::clone(&self.shared);
         let Some((path, idxs)) = shared.by_kind.get(&kind) else {
             return Vec::new();
         };
-        let input = regorus::Value::from(resource);
         if let Some(vm) = self.vm.as_mut() {
             vm.set_input(input.clone());
             match vm.execute_entry_point_by_name(path) {
@@ -518,7 +522,7 @@ mod tests {
     fn built_in_rules_compile_without_whole_package_lookups() {
         let set = PolicySet::load(&[], true).unwrap();
         let data = serde_json::json!({"params": {}, "inventory": {}, "now_ns": 0});
-        let compiled = Compiled::new(&set, &data, Backend::Vm, None).unwrap();
+        let compiled = Compiled::new(&set, data.into(), Backend::Vm, None).unwrap();
         let program = compiled
             .shared
             .vm

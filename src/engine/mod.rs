@@ -56,13 +56,32 @@ pub struct RuleResult {
     pub messages: Vec<String>,
 }
 
-/// The `data` document rules see: parameters and the resources of the kinds rules `require`.
+/// A resource as rules see it: `input`, and an item of `data.inventory`.
+pub fn rule_input(r: &Resource) -> regorus::Value {
+    serde_json::to_value(r)
+        .map(regorus::Value::from)
+        .unwrap_or(regorus::Value::Null)
+}
+
+/// The `data` document rules see, and the resources it holds already converted for rules.
+pub struct RuleData {
+    /// Parameters, the resources of the kinds rules `require` (`inventory`), and `now_ns`.
+    pub data: regorus::Value,
+    /// By resource index: the value in `data.inventory`, shared with the evaluation of that
+    /// resource so that it is converted once; None for resources of other kinds.
+    pub inputs: Vec<Option<regorus::Value>>,
+}
+
+/// The `data` document for `set` over `inv`. The resources in it are converted on `workers`
+/// threads: a large inventory's buckets and IAM policies (which rules of other kinds read)
+/// made this a long serial step.
 pub fn build_data(
     set: &PolicySet,
     inv: &Inventory,
     params: &Map<String, Value>,
     now_ns: i64,
-) -> Value {
+    workers: usize,
+) -> RuleData {
     let mut p: Map<String, Value> = set
         .params
         .iter()
@@ -76,20 +95,54 @@ pub fn build_data(
         .iter()
         .flat_map(|r| r.meta.requires.iter().copied())
         .collect();
-    let mut by_kind = Map::new();
+    let inputs = convert_resources(inv, &required, workers);
+    let mut by_kind: BTreeMap<regorus::Value, regorus::Value> = BTreeMap::new();
     for k in &required {
-        by_kind.insert(k.as_str().to_string(), Value::Array(Vec::new()));
+        let list: Vec<regorus::Value> = inv
+            .resources
+            .iter()
+            .zip(&inputs)
+            .filter(|(r, _)| r.kind == *k)
+            .filter_map(|(_, v)| v.clone())
+            .collect();
+        by_kind.insert(k.as_str().into(), regorus::Value::from(list));
     }
-    for r in &inv.resources {
-        if required.contains(&r.kind) {
-            if let Some(Value::Array(list)) = by_kind.get_mut(r.kind.as_str()) {
-                list.push(serde_json::to_value(r).unwrap_or(Value::Null));
-            }
-        }
-    }
+    let mut data: BTreeMap<regorus::Value, regorus::Value> = BTreeMap::new();
+    data.insert("params".into(), regorus::Value::from(Value::Object(p)));
+    data.insert("inventory".into(), regorus::Value::from(by_kind));
     // Rules about ages (keys, credentials) measure against the scan's start, not the wall
     // clock, so a report can be reproduced.
-    serde_json::json!({"params": p, "inventory": by_kind, "now_ns": now_ns})
+    data.insert("now_ns".into(), regorus::Value::from(now_ns));
+    RuleData {
+        data: regorus::Value::from(data),
+        inputs,
+    }
+}
+
+/// [`rule_input`] of each resource of the `kinds`, on `workers` threads.
+fn convert_resources(
+    inv: &Inventory,
+    kinds: &BTreeSet<Kind>,
+    workers: usize,
+) -> Vec<Option<regorus::Value>> {
+    let convert = |part: &[Resource]| -> Vec<Option<regorus::Value>> {
+        part.iter()
+            .map(|r| kinds.contains(&r.kind).then(|| rule_input(r)))
+            .collect()
+    };
+    let per_worker = inv.resources.len().div_ceil(workers.max(1)).max(1024);
+    thread::scope(|s| {
+        let parts: Vec<_> = inv
+            .resources
+            .chunks(per_worker)
+            .map(|part| s.spawn(move || convert(part)))
+            .collect();
+        parts
+            .into_iter()
+            // Converting cannot fail; a panic is passed on.
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
 }
 
 /// The services a live `aws.account` resource records as not (completely) collected, from
@@ -219,9 +272,9 @@ pub fn evaluate_with(
     program_cache: Option<&std::path::Path>,
 ) -> Result<Vec<RuleResult>, PolicyError> {
     let phase = std::time::Instant::now();
-    let data = build_data(set, inv, params, now_ns);
-    let compiled = Compiled::new(set, &data, backend, program_cache)?;
-    drop(data);
+    let workers = workers.clamp(1, 64);
+    let RuleData { data, inputs } = build_data(set, inv, params, now_ns, workers);
+    let compiled = Compiled::new(set, data, backend, program_cache)?;
     tracing::debug!(
         "compiled the rules with their data in {:.2?}",
         phase.elapsed()
@@ -238,6 +291,7 @@ pub fn evaluate_with(
                 let next = &next;
                 let compiled = &compiled;
                 let scope = &scope;
+                let inputs = &inputs;
                 s.spawn(move || -> Result<Vec<RuleResult>, PolicyError> {
                     let mut ev = compiled.evaluator();
                     let mut out = Vec::new();
@@ -259,10 +313,13 @@ pub fn evaluate_with(
                         if ev.rules_for(res.kind).is_empty() {
                             continue;
                         }
-                        let json = serde_json::to_value(res).unwrap_or(Value::Null);
+                        let input = match &inputs[ri] {
+                            Some(v) => v.clone(),
+                            None => rule_input(res),
+                        };
                         let not_collected = contains_not_collected(&res.attributes);
                         let missing = services_not_collected(res);
-                        for (rule, outcome) in ev.evaluate(res.kind, json) {
+                        for (rule, outcome) in ev.evaluate(res.kind, input) {
                             if !scope.applies(&set.rules[rule], res) {
                                 continue;
                             }
