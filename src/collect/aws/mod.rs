@@ -567,10 +567,11 @@ async fn scan_account(
         let acct = acct.clone();
         let bar = progress.task(&acct.id, service, "global");
         let default_region = default_region.to_string();
+        let regions = regions.clone();
         tasks.spawn(async move {
             let out = match service {
                 "iam" => iam::collect(&acct, &default_region).await,
-                _ => s3::collect(&acct, &default_region).await,
+                _ => s3::collect(&acct, &default_region, &regions).await,
             };
             bar.done(&out);
             (service, None::<String>, out)

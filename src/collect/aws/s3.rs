@@ -33,36 +33,33 @@ fn client(acct: &Account, region: &str) -> Client {
     Client::from_conf(b.build())
 }
 
-pub async fn collect(acct: &Account, default_region: &str) -> Collected {
+/// Every bucket of the account; `regions` (the scanned ones) are where ListBuckets is asked
+/// per region when it does not say where each bucket is.
+pub async fn collect(acct: &Account, default_region: &str, regions: &[String]) -> Collected {
     let mut out = Collected::default();
     account_public_access_block(acct, default_region, &mut out).await;
 
     let home = client(acct, default_region);
-    // Paginated requests (AWS requires them above the default bucket quota), with the API's
-    // largest page: a page size also keeps emulators that truncate without a continuation
-    // token (moto) from hiding buckets.
-    let pages = acct
-        .pages(
-            home.list_buckets()
-                .max_buckets(10_000)
-                .into_paginator()
-                .send(),
-        )
-        .await;
-    let buckets: Vec<(String, Option<String>)> = match pages {
-        Ok(pages) => pages
-            .iter()
-            .flat_map(|p| p.buckets())
-            .filter_map(|b| {
-                b.name()
-                    .map(|n| (n.to_string(), b.bucket_region().map(str::to_string)))
-            })
-            .collect(),
+    let mut buckets = match list_buckets(acct, &home, None).await {
+        Ok(b) => b,
         Err(e) => {
             out.fail(acct, SERVICE, None, "ListBuckets", &e, true);
             return out;
         }
     };
+    // AWS names each bucket's region in ListBuckets; emulators may not, and then each bucket
+    // would cost a GetBucketLocation. Asking ListBuckets for the buckets of each scanned
+    // region places most of them in a few requests (GetBucketLocation finds the rest).
+    if buckets.iter().any(|(_, r)| r.is_none()) {
+        let mut order = vec![default_region.to_string()];
+        order.extend(regions.iter().filter(|r| *r != default_region).cloned());
+        let placed = regions_from_filtered_lists(acct, &home, &buckets, &order).await;
+        for (name, region) in &mut buckets {
+            if region.is_none() {
+                *region = placed.get(name.as_str()).cloned();
+            }
+        }
+    }
 
     let mut clients: HashMap<String, Client> = HashMap::new();
     clients.insert(default_region.to_string(), home.clone());
@@ -99,6 +96,96 @@ pub async fn collect(acct: &Account, default_region: &str) -> Collected {
     }
     out.absorb(acct, SERVICE, "GetBucketLocation", tasks).await;
     out
+}
+
+/// The account's buckets, with the region ListBuckets gives (AWS does, emulators may not);
+/// with `region`, only the buckets of that region (ListBuckets' `bucket-region` filter).
+async fn list_buckets(
+    acct: &Account,
+    home: &Client,
+    region: Option<&str>,
+) -> Result<Vec<(String, Option<String>)>, ApiError> {
+    // Paginated requests (AWS requires them above the default bucket quota), with the API's
+    // largest page: a page size also keeps emulators that truncate without a continuation
+    // token (moto) from hiding buckets.
+    let pages = acct
+        .pages(
+            home.list_buckets()
+                .max_buckets(10_000)
+                .set_bucket_region(region.map(str::to_string))
+                .into_paginator()
+                .send(),
+        )
+        .await?;
+    Ok(pages
+        .iter()
+        .flat_map(|p| p.buckets())
+        .filter_map(|b| {
+            b.name()
+                .map(|n| (n.to_string(), b.bucket_region().map(str::to_string)))
+        })
+        .collect())
+}
+
+/// A region of another partition: no bucket of this account can be there, so a ListBuckets
+/// filtered on it must come back empty.
+fn foreign_region(partition: &str) -> &'static str {
+    match partition {
+        "aws" => "cn-north-1",
+        _ => "us-east-1",
+    }
+}
+
+/// The regions of `buckets` from ListBuckets filtered on each of `regions`, for the buckets
+/// found there. Empty when the endpoint does not show that it honours the filter: one that
+/// ignored it would put every bucket in the first region asked.
+async fn regions_from_filtered_lists(
+    acct: &Account,
+    home: &Client,
+    buckets: &[(String, Option<String>)],
+    regions: &[String],
+) -> HashMap<String, String> {
+    let probe = match list_buckets(acct, home, Some(foreign_region(&acct.partition))).await {
+        Ok(b) => names(b),
+        Err(_) => return HashMap::new(),
+    };
+    let mut lists = Vec::new();
+    for region in regions {
+        // A region that cannot be listed leaves its buckets to GetBucketLocation.
+        if let Ok(b) = list_buckets(acct, home, Some(region)).await {
+            lists.push((region.clone(), names(b)));
+        }
+    }
+    let listed: Vec<String> = buckets.iter().map(|(n, _)| n.clone()).collect();
+    place_buckets(&listed, &probe, &lists)
+}
+
+fn names(buckets: Vec<(String, Option<String>)>) -> Vec<String> {
+    buckets.into_iter().map(|(n, _)| n).collect()
+}
+
+/// Where the `listed` buckets are, from the answers of ListBuckets filtered on a region that
+/// holds none of them (`probe`) and on each scanned region (`lists`). Trusted only if the
+/// filter visibly works: the probe is empty and no bucket is in two regions. A bucket found
+/// in no list is left out (GetBucketLocation then asks for it).
+fn place_buckets(
+    listed: &[String],
+    probe: &[String],
+    lists: &[(String, Vec<String>)],
+) -> HashMap<String, String> {
+    if !probe.is_empty() {
+        return HashMap::new();
+    }
+    let listed: std::collections::HashSet<&str> = listed.iter().map(String::as_str).collect();
+    let mut placed = HashMap::new();
+    for (region, names) in lists {
+        for name in names.iter().filter(|n| listed.contains(n.as_str())) {
+            if placed.insert(name.clone(), region.clone()).is_some() {
+                return HashMap::new();
+            }
+        }
+    }
+    placed
 }
 
 /// `GetBucketLocation`'s answer as a region: empty is us-east-1, `EU` is eu-west-1.
@@ -576,6 +663,37 @@ async fn account_public_access_block(acct: &Account, region: &str, out: &mut Col
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn buckets_are_placed_by_filtered_lists_only_when_the_filter_works() {
+        let listed = strings(&["a", "b", "c"]);
+        let lists = vec![
+            ("us-east-1".to_string(), strings(&["a", "b"])),
+            ("eu-west-1".to_string(), strings(&["c", "not-listed"])),
+        ];
+        let placed = place_buckets(&listed, &[], &lists);
+        assert_eq!(placed.len(), 3);
+        assert_eq!(placed["a"], "us-east-1");
+        assert_eq!(placed["c"], "eu-west-1");
+        // A bucket in no list is left to GetBucketLocation.
+        let placed = place_buckets(&listed, &[], &lists[..1]);
+        assert_eq!(placed.len(), 2);
+        assert!(!placed.contains_key("c"));
+        // An endpoint that ignores the filter answers the probe with buckets ...
+        assert!(place_buckets(&listed, &strings(&["a"]), &lists).is_empty());
+        // ... or lists a bucket in two regions.
+        let twice = vec![
+            ("us-east-1".to_string(), listed.clone()),
+            ("eu-west-1".to_string(), listed.clone()),
+        ];
+        assert!(place_buckets(&listed, &[], &twice).is_empty());
+        assert_eq!(foreign_region("aws"), "cn-north-1");
+        assert_eq!(foreign_region("aws-cn"), "us-east-1");
+    }
 
     #[test]
     fn versioning_replies_are_read_leniently() {
