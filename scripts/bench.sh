@@ -21,7 +21,8 @@ OUT="docs/performance.md"
 mkdir -p "$WORK"
 
 cargo build --release --locked --quiet
-BIN="$PWD/target/release/complyctl"
+# CARGO_TARGET_DIR is honoured, so a fresh clone can reuse another checkout's build.
+BIN="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/release/complyctl"
 
 # Inputs: real-shaped plans and inventories (scripts/gen_bench.py).
 python3 scripts/gen_bench.py plan 10000 "$WORK/plan-10k.json" >/dev/null
