@@ -10,6 +10,7 @@ pub mod engine;
 pub mod evidence;
 pub mod frameworks;
 pub mod inventory;
+pub mod parallel;
 pub mod publish;
 pub mod report;
 pub mod scan;

@@ -82,19 +82,9 @@ fn fingerprints(
             String::new()
         }
     };
-    let per_worker = results.len().div_ceil(workers.max(1)).max(1024);
-    std::thread::scope(|s| {
-        let parts: Vec<_> = results
-            .chunks(per_worker)
-            .map(|part| s.spawn(move || part.iter().map(one).collect::<Vec<String>>()))
-            .collect();
-        parts
-            .into_iter()
-            // Hashing cannot fail; a panic is passed on rather than leaving results without
-            // fingerprints.
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
+    // Hashing cannot fail; a panic is passed on rather than leaving results without
+    // fingerprints.
+    crate::parallel::map(results, workers, 1024, one)
 }
 
 pub struct ScanInput<'a> {

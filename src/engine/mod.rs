@@ -95,7 +95,9 @@ pub fn build_data(
         .iter()
         .flat_map(|r| r.meta.requires.iter().copied())
         .collect();
-    let inputs = convert_resources(inv, &required, workers);
+    let inputs = crate::parallel::map(&inv.resources, workers, 1024, |r| {
+        required.contains(&r.kind).then(|| rule_input(r))
+    });
     let mut by_kind: BTreeMap<regorus::Value, regorus::Value> = BTreeMap::new();
     for k in &required {
         let list: Vec<regorus::Value> = inv
@@ -117,32 +119,6 @@ pub fn build_data(
         data: regorus::Value::from(data),
         inputs,
     }
-}
-
-/// [`rule_input`] of each resource of the `kinds`, on `workers` threads.
-fn convert_resources(
-    inv: &Inventory,
-    kinds: &BTreeSet<Kind>,
-    workers: usize,
-) -> Vec<Option<regorus::Value>> {
-    let convert = |part: &[Resource]| -> Vec<Option<regorus::Value>> {
-        part.iter()
-            .map(|r| kinds.contains(&r.kind).then(|| rule_input(r)))
-            .collect()
-    };
-    let per_worker = inv.resources.len().div_ceil(workers.max(1)).max(1024);
-    thread::scope(|s| {
-        let parts: Vec<_> = inv
-            .resources
-            .chunks(per_worker)
-            .map(|part| s.spawn(move || convert(part)))
-            .collect();
-        parts
-            .into_iter()
-            // Converting cannot fail; a panic is passed on.
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
 }
 
 /// The services a live `aws.account` resource records as not (completely) collected, from
