@@ -98,17 +98,18 @@ pub fn build_data(
     let inputs = crate::parallel::map(&inv.resources, workers, 1024, |r| {
         required.contains(&r.kind).then(|| rule_input(r))
     });
-    let mut by_kind: BTreeMap<regorus::Value, regorus::Value> = BTreeMap::new();
-    for k in &required {
-        let list: Vec<regorus::Value> = inv
-            .resources
-            .iter()
-            .zip(&inputs)
-            .filter(|(r, _)| r.kind == *k)
-            .filter_map(|(_, v)| v.clone())
-            .collect();
-        by_kind.insert(k.as_str().into(), regorus::Value::from(list));
+    // One list per required kind, empty when the inventory has none of it.
+    let mut by_kind: BTreeMap<Kind, Vec<regorus::Value>> =
+        required.iter().map(|k| (*k, Vec::new())).collect();
+    for (r, v) in inv.resources.iter().zip(&inputs) {
+        if let (Some(list), Some(v)) = (by_kind.get_mut(&r.kind), v) {
+            list.push(v.clone());
+        }
     }
+    let by_kind: BTreeMap<regorus::Value, regorus::Value> = by_kind
+        .into_iter()
+        .map(|(k, list)| (k.as_str().into(), regorus::Value::from(list)))
+        .collect();
     let mut data: BTreeMap<regorus::Value, regorus::Value> = BTreeMap::new();
     data.insert("params".into(), regorus::Value::from(Value::Object(p)));
     data.insert("inventory".into(), regorus::Value::from(by_kind));
@@ -257,7 +258,7 @@ pub fn evaluate_with(
     );
     let scope = Scope::of(inv);
     let n = inv.resources.len();
-    let workers = workers.clamp(1, 64).min(n.max(1));
+    let workers = workers.min(n.max(1));
     let next = AtomicUsize::new(0);
     // Blocks small enough to even out the end, large enough to keep the counter cold.
     let chunk = (n / (workers * 16)).clamp(1, 32);
