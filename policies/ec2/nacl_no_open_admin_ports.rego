@@ -42,6 +42,9 @@ param := data.params.admin_ports
 
 ports := ec2.port_set(param)
 
+# A rule, not a repeated function call: the unknown and compliant decisions share it.
+valid_param if ec2.valid_port_list(param)
+
 entries_attr := object.get(input.attributes, "entries", [])
 
 entries := lib.list_or_empty(entries_attr)
@@ -223,7 +226,7 @@ deny contains msg if {
 }
 
 unknown contains sprintf("The admin_ports parameter must be a list of TCP port numbers, not %v", [json.marshal(param)]) if {
-	not ec2.valid_port_list(param)
+	not valid_param
 }
 
 unknown contains sprintf("The network ACL entries are not known (%v)", [lib.unknown_reason(entries_attr)]) if {
@@ -263,7 +266,7 @@ why(i, e) := sprintf("%v has rule_number %v", [entry_name(i, e), json.marshal(ob
 unknown_entry_fields(e) := [f | some f in entry_fields; lib.is_unknown(object.get(e, f, null))]
 
 compliant if {
-	ec2.valid_port_list(param)
+	valid_param
 	every world, _ in families {
 		every p in ports {
 			closed(world, p)

@@ -41,6 +41,9 @@ param := data.params.admin_ports
 
 ports := ec2.port_set(param)
 
+# A rule, not a repeated function call: the unknown and compliant decisions share it.
+valid_param if ec2.valid_port_list(param)
+
 ingress := object.get(input.attributes, "ingress", [])
 
 perms := lib.list_or_empty(ingress)
@@ -50,7 +53,7 @@ deny contains msg if {
 }
 
 unknown contains sprintf("The admin_ports parameter must be a list of TCP port numbers, not %v", [json.marshal(param)]) if {
-	not ec2.valid_port_list(param)
+	not valid_param
 }
 
 unknown contains sprintf("The ingress rules are not known (%v)", [lib.unknown_reason(ingress)]) if {
@@ -62,6 +65,6 @@ unknown contains msg if {
 }
 
 compliant if {
-	ec2.valid_port_list(param)
+	valid_param
 	ec2.ports_closed(perms, ports)
 }
