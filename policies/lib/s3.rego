@@ -46,33 +46,23 @@ name_matches(name, patterns) if {
 }
 
 # `*word*` is a substring test: regorus compiles a regex for every glob.match call, and this
-# runs for every bucket under three rules, so the common form skips the regex.
-_pattern_matches(p, name) if {
+# runs for every bucket, so the common form skips the regex. Each pattern is read once.
+_pattern_matches(p, name) := contains(name, inner) if {
+	inner := _substring_inner(p)
+} else := glob.match(p, null, name)
+
+# The `word` of a `*word*` pattern whose word has no glob syntax; undefined for other
+# patterns. One replace_n call tests for the four metacharacters.
+_substring_inner(p) := inner if {
 	startswith(p, "*")
 	endswith(p, "*")
-	inner := substring(p, 1, count(p) - 2)
-	not contains(inner, "*")
-	not contains(inner, "?")
-	not contains(inner, "[")
-	not contains(inner, "{")
-	contains(name, inner)
+	n := count(p)
+	n >= 2
+	inner := substring(p, 1, n - 2)
+	strings.replace_n(_glob_syntax, inner) == inner
 }
 
-_pattern_matches(p, name) if {
-	not _is_substring_pattern(p)
-	glob.match(p, null, name)
-}
-
-_is_substring_pattern(p) if {
-	startswith(p, "*")
-	endswith(p, "*")
-	count(p) >= 2
-	inner := substring(p, 1, count(p) - 2)
-	not contains(inner, "*")
-	not contains(inner, "?")
-	not contains(inner, "[")
-	not contains(inner, "{")
-}
+_glob_syntax := {"*": "", "?": "", "[": "", "{": ""}
 
 _evidence_tag_value(r) := v if {
 	is_object(r.tags)
