@@ -54,18 +54,12 @@ deny contains msg if {
 	msg := sprintf("ingress[%v] (%v) allows %v from %v", [i, ec2.permission_text(perm), what(perm), cidr])
 }
 
-what(perm) := "every protocol and port" if lib.all_protocols(perm)
-
-what(perm) := sprintf("every %v port", [upper(perm.protocol)]) if {
-	not lib.all_protocols(perm)
+what(perm) := "every protocol and port" if {
+	lib.all_protocols(perm)
+} else := sprintf("every %v port", [upper(perm.protocol)]) if {
 	is_string(perm.protocol)
 	perm.protocol in {"tcp", "udp"}
-}
-
-what(perm) := "every port" if {
-	not lib.all_protocols(perm)
-	not perm.protocol in {"tcp", "udp"}
-}
+} else := "every port"
 
 unknown contains sprintf("The ingress rules are not known (%v)", [lib.unknown_reason(ingress)]) if {
 	lib.is_marker(ingress)

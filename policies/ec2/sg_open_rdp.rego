@@ -55,9 +55,9 @@ deny contains msg if {
 }
 
 # The permission's description, for messages.
-description(perm) := sprintf(", %v", [json.marshal(perm.description)]) if has_description(perm)
-
-description(perm) := "" if not has_description(perm)
+description(perm) := sprintf(", %v", [json.marshal(perm.description)]) if {
+	has_description(perm)
+} else := ""
 
 has_description(perm) if {
 	is_string(perm.description)

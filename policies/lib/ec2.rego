@@ -42,17 +42,15 @@ port_services := {
 }
 
 # "22 (SSH)", or "8443" for a port without a well-known service.
-port_label(p) := sprintf("%v (%v)", [p, port_services[p]])
-
-port_label(p) := sprintf("%v", [p]) if not port_services[p]
+port_label(p) := sprintf("%v (%v)", [p, name]) if {
+	name := port_services[p]
+} else := sprintf("%v", [p])
 
 # "port 22 (SSH)" / "ports 22 (SSH), 3389 (RDP)" for a set or list of port numbers.
 ports_text(ports) := sprintf("port %v", [port_label(p)]) if {
 	count(ports) == 1
 	some p in ports
-}
-
-ports_text(ports) := sprintf("ports %v", [concat(", ", [port_label(p) | some p in sort(ports)])]) if {
+} else := sprintf("ports %v", [concat(", ", [port_label(p) | some p in sort(ports)])]) if {
 	count(ports) > 1
 }
 
@@ -68,9 +66,7 @@ valid_port_list(x) if {
 
 # The ports of a port-list parameter, as a set; empty when the parameter is malformed
 # (rules report that as unknown through valid_port_list).
-port_set(x) := {p | some p in x; is_number(p)} if is_array(x)
-
-port_set(x) := set() if not is_array(x)
+port_set(x) := {p | some p in x; is_number(p)} if is_array(x) else := set()
 
 # The permission fields that decide whether it exposes something to the internet.
 permission_fields := ["protocol", "from_port", "to_port", "cidr_ipv4", "cidr_ipv6"]
@@ -138,24 +134,13 @@ _may_be_at_least(x, n) if {
 # (`tcp 1024-?`); a permission that is not known at all is `not known`.
 permission_text(perm) := sprintf("%v%v", [_range_text(perm), _description(perm)])
 
-_range_text(perm) := "not known" if lib.is_marker(perm)
-
-_range_text(perm) := lib.port_range_text(perm) if {
-	not lib.is_marker(perm)
+_range_text(perm) := "not known" if {
+	lib.is_marker(perm)
+} else := lib.port_range_text(perm) if {
 	_range_printable(perm)
-}
-
-_range_text(perm) := sprintf("%v %v-%v", [_field_text(perm, "protocol"), _field_text(perm, "from_port"), _field_text(perm, "to_port")]) if {
-	not lib.is_marker(perm)
-	not _range_printable(perm)
-	not _no_ports(perm)
-}
-
-_range_text(perm) := _field_text(perm, "protocol") if {
-	not lib.is_marker(perm)
-	not _range_printable(perm)
+} else := _field_text(perm, "protocol") if {
 	_no_ports(perm)
-}
+} else := sprintf("%v %v-%v", [_field_text(perm, "protocol"), _field_text(perm, "from_port"), _field_text(perm, "to_port")])
 
 _range_printable(perm) if lib.all_protocols(perm)
 
@@ -174,30 +159,21 @@ _no_ports(perm) if {
 _field_text(perm, key) := _text(object.get(perm, key, null))
 
 # A value for messages: `?` when it is not known.
-_text(x) := "?" if lib.is_unknown(x)
-
-_text(x) := sprintf("%v", [x]) if not lib.is_unknown(x)
+_text(x) := "?" if lib.is_unknown(x) else := sprintf("%v", [x])
 
 _description(perm) := sprintf(", %v", [json.marshal(perm.description)]) if {
 	is_string(perm.description)
 	perm.description != ""
-}
-
-_description(perm) := "" if not is_string(perm.description)
-
-_description(perm) := "" if perm.description == ""
+} else := ""
 
 # Who a permission allows (ingress) or reaches (egress), for messages: its address
 # ranges, prefix lists and security groups, and "itself" for a self-referencing rule.
-peers_text(perm) := "not known" if lib.is_marker(perm)
-
-peers_text(perm) := concat(", ", _peers(perm)) if {
-	not lib.is_marker(perm)
-	count(_peers(perm)) > 0
-}
-
-peers_text(perm) := "no peers" if {
-	not lib.is_marker(perm)
+peers_text(perm) := "not known" if {
+	lib.is_marker(perm)
+} else := concat(", ", peers) if {
+	peers := _peers(perm)
+	count(peers) > 0
+} else := "no peers" if {
 	count(_peers(perm)) == 0
 }
 
@@ -206,14 +182,11 @@ _peers(perm) := array.concat(
 	[t | some t in ["itself"]; perm.self == true],
 )
 
-_peer_list(x) := x if is_array(x)
-
-_peer_list(x) := [x] if lib.is_marker(x)
-
-_peer_list(x) := [] if {
-	not is_array(x)
-	not lib.is_marker(x)
-}
+_peer_list(x) := x if {
+	is_array(x)
+} else := [x] if {
+	lib.is_marker(x)
+} else := []
 
 # The ingress checks of the port-list rules (EC2.SG_OPEN_ADMIN_PORTS,
 # EC2.SG_OPEN_DB_PORTS). `perms` is the list of ingress permissions, `ports` a set of

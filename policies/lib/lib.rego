@@ -3,6 +3,11 @@
 # regorus raises an error (not "undefined") when `some .. in` walks a null, a
 # string or a number, and when a builtin gets an argument of the wrong type, so
 # the helpers check types before they iterate or call builtins.
+#
+# A function whose cases give different values is one definition with `else`
+# branches, not one definition per case: regorus evaluates every definition of a
+# function on each call (to detect conflicting values) unless all of them give the
+# same constant, while an `else` chain stops at the first case that holds.
 package complyctl.lib
 
 import rego.v1
@@ -53,15 +58,11 @@ set_but_unknown(x) if unknown_reason(x) in {"known_after_apply", "sensitive"}
 
 world_cidrs := {"0.0.0.0/0", "::/0"}
 
-as_list(x) := x if is_array(x)
-
-as_list(x) := [x] if not is_array(x)
+as_list(x) := x if is_array(x) else := [x]
 
 # A list-valued attribute, with null (not configured) as []. Undefined for
 # anything else (a marker, a string...), so callers check is_unknown separately.
-list_or_empty(x) := x if is_array(x)
-
-list_or_empty(x) := [] if x == null
+list_or_empty(x) := x if is_array(x) else := [] if x == null
 
 open_to_world(perm) if {
 	some key in ["cidr_ipv4", "cidr_ipv6"]
@@ -133,23 +134,19 @@ _may_be_at_least(x, n) if {
 }
 
 # "tcp 22", "tcp 0-65535", "all traffic": for messages.
-port_range_text(perm) := "all traffic" if all_protocols(perm)
-
-port_range_text(perm) := sprintf("%v %v", [perm.protocol, perm.from_port]) if {
-	not all_protocols(perm)
+port_range_text(perm) := "all traffic" if {
+	all_protocols(perm)
+} else := sprintf("%v %v", [perm.protocol, perm.from_port]) if {
 	perm.from_port == perm.to_port
-}
-
-port_range_text(perm) := sprintf("%v %v-%v", [perm.protocol, perm.from_port, perm.to_port]) if {
-	not all_protocols(perm)
+} else := sprintf("%v %v-%v", [perm.protocol, perm.from_port, perm.to_port]) if {
 	perm.from_port != perm.to_port
 }
 
 # How a message names statement `i` of a policy document: `Statement "Sid"` when
 # it has a Sid, else `Statement[i]`.
-statement_name(i, s) := sprintf("Statement %v", [json.marshal(s.Sid)]) if _has_sid(s)
-
-statement_name(i, s) := sprintf("Statement[%v]", [i]) if not _has_sid(s)
+statement_name(i, s) := sprintf("Statement %v", [json.marshal(s.Sid)]) if {
+	_has_sid(s)
+} else := sprintf("Statement[%v]", [i])
 
 _has_sid(s) if {
 	is_string(s.Sid)
@@ -159,21 +156,12 @@ _has_sid(s) if {
 # The statements of a policy document as a list (a single statement object becomes
 # a one-element list; no Statement gives []). A document that is an unknown marker
 # gives [marker], so a rule walking the statements sees one unknown statement.
-policy_statements(doc) := [doc] if is_marker(doc)
-
-policy_statements(doc) := as_list(doc.Statement) if {
+policy_statements(doc) := [doc] if {
+	is_marker(doc)
+} else := as_list(doc.Statement) if {
 	is_object(doc)
-	not is_marker(doc)
 	object.get(doc, "Statement", null) != null
-}
-
-policy_statements(doc) := [] if {
-	is_object(doc)
-	not is_marker(doc)
-	object.get(doc, "Statement", null) == null
-}
-
-policy_statements(doc) := [] if not is_object(doc)
+} else := []
 
 # Live scans have one aws.account resource per scanned region. Account-wide facts (the
 # root user, the password policy, S3's account settings) are judged once, on the account

@@ -34,9 +34,9 @@ patterns_list(patterns) := patterns if {
 	every p in patterns {
 		is_string(p)
 	}
+} else := [patterns] if {
+	is_string(patterns)
 }
-
-patterns_list(patterns) := [patterns] if is_string(patterns)
 
 name_matches(name, patterns) if {
 	is_string(name)
@@ -167,9 +167,11 @@ public_groups := {
 
 _acl(attrs) := object.get(attrs, "acl", null)
 
-_acl_known_object(attrs) if {
-	is_object(_acl(attrs))
-	not lib.is_marker(_acl(attrs))
+# The ACL when it is a known object; undefined otherwise.
+_known_acl(attrs) := acl if {
+	acl := _acl(attrs)
+	is_object(acl)
+	not lib.is_marker(acl)
 }
 
 _ownership(attrs) := object.get(attrs, "ownership_controls", null)
@@ -185,32 +187,27 @@ ownership_unknown(attrs) if {
 
 # What in the bucket ACL grants public access (known values only); [] when nothing does.
 public_acl_grants(attrs) := array.concat(canned, grants) if {
-	acl := _acl(attrs)
+	acl := _known_acl(attrs)
 	canned := [sprintf("canned ACL %v", [c]) |
-		_acl_known_object(attrs)
 		c := object.get(acl, "canned", null)
 		c in public_canned_acls
 	]
 	grants := [sprintf("ACL grant of %v to %v", [_permission_text(g), public_groups[g.grantee]]) |
-		_acl_known_object(attrs)
 		some g in lib.list_or_empty(object.get(acl, "grants", null))
 		is_object(g)
 		public_groups[g.grantee]
 	]
-}
+} else := []
 
-_permission_text(g) := g.permission if is_string(g.permission)
+_permission_text(g) := g.permission if is_string(g.permission) else := "a permission not known yet"
 
-_permission_text(g) := "a permission not known yet" if not is_string(g.permission)
-
-# Parts of the ACL that are not known and could grant public access; [] when none.
+# Parts of the ACL that are not known and could grant public access; [] when none (an
+# ACL that is neither a marker nor an object has nothing that could be public).
 acl_unknown_parts(attrs) := [sprintf("the bucket ACL is not known (%v)", [lib.unknown_reason(_acl(attrs))])] if {
 	lib.is_marker(_acl(attrs))
-}
-
-acl_unknown_parts(attrs) := array.concat(canned, array.concat(grant_list, grants)) if {
-	_acl_known_object(attrs)
+} else := array.concat(canned, array.concat(grant_list, grants)) if {
 	acl := _acl(attrs)
+	is_object(acl)
 	c := object.get(acl, "canned", null)
 	canned := [sprintf("the canned ACL is not known (%v)", [lib.unknown_reason(c)]) | lib.is_marker(c)]
 	gs := object.get(acl, "grants", null)
@@ -219,12 +216,7 @@ acl_unknown_parts(attrs) := array.concat(canned, array.concat(grant_list, grants
 		some i, g in lib.list_or_empty(gs)
 		_grant_may_be_public(g)
 	]
-}
-
-# Neither a marker nor an object: nothing there could be public.
-acl_unknown_parts(attrs) := [] if {
-	not is_object(_acl(attrs))
-}
+} else := []
 
 _grant_may_be_public(g) if lib.is_marker(g)
 
@@ -256,9 +248,11 @@ _acls_ineffective(_, ignore_acls) if ignore_acls == true
 
 _policy(attrs) := object.get(attrs, "policy", null)
 
-_policy_parsed(attrs) if {
-	is_object(_policy(attrs))
-	not lib.is_marker(_policy(attrs))
+# The policy document when it is a known object; undefined otherwise.
+_known_policy(attrs) := doc if {
+	doc := _policy(attrs)
+	is_object(doc)
+	not lib.is_marker(doc)
 }
 
 # An Allow statement for everyone without a Condition: anyone on the internet can use it.
@@ -317,15 +311,13 @@ _may_have_no_condition(s) if lib.is_marker(s.Condition)
 
 # Names of the policy statements that allow everyone without a condition.
 public_statement_names(attrs) := [lib.statement_name(i, s) |
-	_policy_parsed(attrs)
-	some i, s in lib.policy_statements(_policy(attrs))
+	some i, s in lib.policy_statements(_known_policy(attrs))
 	public_statement(s)
 ]
 
 # Names of statements that are not fully known and could be public.
 undecided_statement_names(attrs) := [lib.statement_name(i, s) |
-	_policy_parsed(attrs)
-	some i, s in lib.policy_statements(_policy(attrs))
+	some i, s in lib.policy_statements(_known_policy(attrs))
 	may_be_public_statement(s)
 ]
 

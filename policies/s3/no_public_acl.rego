@@ -35,24 +35,29 @@ grants := s3.public_acl_grants(attrs)
 
 unknown_parts := s3.acl_unknown_parts(attrs)
 
+# Rules, not repeated function calls: every decision below asks these.
+acls_disabled if s3.acls_disabled(attrs)
+
+ownership_unknown if s3.ownership_unknown(attrs)
+
 deny contains sprintf("The bucket ACL makes the bucket public: %v", [g]) if {
-	not s3.acls_disabled(attrs)
-	not s3.ownership_unknown(attrs)
+	not acls_disabled
+	not ownership_unknown
 	some g in grants
 }
 
 unknown contains sprintf("The bucket ACL is public (%v), and whether ACLs are disabled (Object Ownership BucketOwnerEnforced) is not known", [concat("; ", grants)]) if {
-	s3.ownership_unknown(attrs)
+	ownership_unknown
 	count(grants) > 0
 }
 
 unknown contains sprintf("The bucket ACL could be public: %v", [p]) if {
-	not s3.acls_disabled(attrs)
+	not acls_disabled
 	count(grants) == 0
 	some p in unknown_parts
 }
 
-compliant if s3.acls_disabled(attrs)
+compliant if acls_disabled
 
 compliant if {
 	count(grants) == 0
