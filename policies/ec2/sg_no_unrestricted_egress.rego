@@ -45,7 +45,10 @@ unrestricted(perm) if {
 	lib.open_to_world(perm)
 }
 
-may_be_unrestricted(perm) if {
+# The permissions that may allow all outbound traffic to the internet, by index: a rule,
+# so the unknown and compliant decisions share one computation per evaluation.
+may_be_unrestricted contains i if {
+	some i, perm in perms
 	ec2.may_be_all_protocols(perm)
 	lib.may_be_open_to_world(perm)
 }
@@ -69,9 +72,9 @@ unknown contains sprintf("egress[%v] is not known (%v) and may allow all outboun
 }
 
 unknown contains msg if {
-	some i, perm in perms
+	some i in may_be_unrestricted
+	perm := perms[i]
 	not lib.is_marker(perm)
-	may_be_unrestricted(perm)
 	not unrestricted(perm)
 	fields := [f | some f in ["protocol", "cidr_ipv4", "cidr_ipv6"]; lib.is_unknown(perm[f])]
 	msg := sprintf("egress[%v] (%v) may allow all outbound traffic to the internet: %v not known", [i, ec2.permission_text(perm), concat(", ", fields)])
@@ -80,7 +83,5 @@ unknown contains msg if {
 # Every egress permission is known not to allow all traffic to the internet.
 compliant if {
 	is_array(perms)
-	every perm in perms {
-		not may_be_unrestricted(perm)
-	}
+	count(may_be_unrestricted) == 0
 }

@@ -60,11 +60,15 @@ unknown contains sprintf("The ingress rules are not known (%v)", [lib.unknown_re
 	lib.is_marker(ingress)
 }
 
+# The permissions that may open some of the ports (lib/ec2.rego): read by both decisions.
+candidates := ec2.exposure_candidates(perms, ports)
+
 unknown contains msg if {
-	some msg in ec2.maybe_open_port_messages(perms, ports, "remote administration")
+	some msg in ec2.candidate_messages(perms, candidates, "remote administration")
 }
 
 compliant if {
 	valid_param
-	ec2.ports_closed(perms, ports)
+	is_array(perms)
+	count(candidates) == 0
 }

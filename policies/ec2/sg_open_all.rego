@@ -42,7 +42,10 @@ exposed(perm) if {
 	lib.open_to_world(perm)
 }
 
-may_be_exposed(perm) if {
+# The permissions that may open all ports to the internet, by index: a rule, so the
+# unknown and compliant decisions share one computation per evaluation.
+may_be_exposed contains i if {
+	some i, perm in perms
 	lib.may_be_open_to_world(perm)
 	ec2.may_be_all_ports(perm)
 }
@@ -71,9 +74,9 @@ unknown contains sprintf("ingress[%v] is not known (%v) and may allow all traffi
 }
 
 unknown contains msg if {
-	some i, perm in perms
+	some i in may_be_exposed
+	perm := perms[i]
 	not lib.is_marker(perm)
-	may_be_exposed(perm)
 	not exposed(perm)
 	msg := sprintf("ingress[%v] (%v) may allow all ports from the internet: %v not known", [i, ec2.permission_text(perm), concat(", ", ec2.unknown_fields(perm))])
 }
@@ -81,7 +84,5 @@ unknown contains msg if {
 # Every permission is known not to open all ports to the internet.
 compliant if {
 	is_array(perms)
-	every perm in perms {
-		not may_be_exposed(perm)
-	}
+	count(may_be_exposed) == 0
 }

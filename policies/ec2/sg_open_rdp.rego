@@ -73,10 +73,17 @@ unknown contains sprintf("ingress[%v] is not known (%v) and may open %v to the i
 	lib.is_marker(perm)
 }
 
-unknown contains msg if {
+# The permissions that may open the port to the internet, by index. The unknown and
+# compliant decisions both ask, so this is a rule: computed once per evaluation.
+may_be_exposed contains i if {
 	some i, perm in perms
-	not lib.is_marker(perm)
 	exposed(perm)
+}
+
+unknown contains msg if {
+	some i in may_be_exposed
+	perm := perms[i]
+	not lib.is_marker(perm)
 	not definitely_exposed(perm)
 	unknown_fields := [f | some f in fields; lib.is_unknown(perm[f])]
 	msg := sprintf("ingress[%v] may open %v to the internet: %v not known", [i, service, concat(", ", unknown_fields)])
@@ -90,7 +97,5 @@ definitely_exposed(perm) if {
 # Every permission is known not to open the port to the internet.
 compliant if {
 	is_array(perms)
-	every perm in perms {
-		not exposed(perm)
-	}
+	count(may_be_exposed) == 0
 }

@@ -202,36 +202,40 @@ open_port_messages(perms, ports, what) := {msg |
 	msg := sprintf("ingress[%v] (%v) opens %v %v to %v", [i, permission_text(perm), what, ports_text(open), cidr])
 }
 
+# The permissions that may open some of the ports to the internet, by index, with the
+# ports each may open: {i: ports}. A permission not known at all may open every port. The
+# port-list rules bind this once per evaluation (their unknown and compliant decisions
+# both read it) and pass it to candidate_messages.
+exposure_candidates(perms, ports) := {i: maybe |
+	some i, perm in perms
+	lib.may_be_open_to_world(perm)
+	maybe := maybe_covered_ports(perm, ports)
+	count(maybe) > 0
+}
+
 # Unknown messages: permissions that may open some of the ports to the internet once
 # their unknown values are known (and do not definitely open them).
-maybe_open_port_messages(perms, ports, what) := marker_msgs | field_msgs if {
-	marker_msgs := {msg |
-		count(ports) > 0
-		some i, perm in perms
-		lib.is_marker(perm)
-		msg := sprintf("ingress[%v] is not known (%v) and may open %v ports to the internet", [i, lib.unknown_reason(perm), what])
-	}
-	field_msgs := {msg |
-		some i, perm in perms
-		not lib.is_marker(perm)
-		lib.may_be_open_to_world(perm)
-		maybe := maybe_covered_ports(perm, ports) - exposed_ports(perm, ports)
-		count(maybe) > 0
-		msg := sprintf("ingress[%v] (%v) may open %v %v to the internet: %v not known", [i, permission_text(perm), what, ports_text(maybe), concat(", ", unknown_fields(perm))])
-	}
+maybe_open_port_messages(perms, ports, what) := candidate_messages(perms, exposure_candidates(perms, ports), what)
+
+# maybe_open_port_messages over exposure_candidates(perms, ports).
+candidate_messages(perms, candidates, what) := {msg |
+	some i, maybe in candidates
+	msg := _candidate_message(i, perms[i], maybe, what)
+}
+
+_candidate_message(i, perm, maybe, what) := sprintf("ingress[%v] is not known (%v) and may open %v ports to the internet", [i, lib.unknown_reason(perm), what]) if {
+	lib.is_marker(perm)
+} else := sprintf("ingress[%v] (%v) may open %v %v to the internet: %v not known", [i, permission_text(perm), what, ports_text(rest), concat(", ", unknown_fields(perm))]) if {
+	# The ports it may cover include those it covers, so `maybe` stands in for the
+	# parameter's ports here.
+	rest := maybe - exposed_ports(perm, maybe)
+	count(rest) > 0
 }
 
 # Every permission is known not to open any of the ports to the internet.
 ports_closed(perms, ports) if {
 	is_array(perms)
-	every perm in perms {
-		not _may_expose_some(perm, ports)
-	}
-}
-
-_may_expose_some(perm, ports) if {
-	lib.may_be_open_to_world(perm)
-	count(maybe_covered_ports(perm, ports)) > 0
+	count(exposure_candidates(perms, ports)) == 0
 }
 
 # The port sets below give, for a whole set of TCP ports at once, the answers of
