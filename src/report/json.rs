@@ -67,35 +67,30 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// A block of findings as the pretty printer writes them inside the report's findings list
 /// (two levels deep), each element preceded by `,\n    `.
 fn render_block(findings: &[Finding]) -> io::Result<Vec<u8>> {
-    let mut buf = Indented {
-        out: Vec::with_capacity(findings.len() * 1536),
-    };
+    let mut out = Vec::with_capacity(findings.len() * 1536);
+    // Each finding is printed at depth 0 into `scratch`, then copied with every line after
+    // the first indented by four spaces. Indenting inside an io::Write wrapper instead cost
+    // a dynamic write call per JSON token, a tenth of a large scan's report time.
+    let mut scratch = Vec::with_capacity(2048);
     for f in findings {
-        buf.out.extend_from_slice(b",\n    ");
-        serde_json::to_writer_pretty(&mut buf, f).map_err(io::Error::other)?;
+        out.extend_from_slice(b",\n    ");
+        scratch.clear();
+        serde_json::to_writer_pretty(&mut scratch, f).map_err(io::Error::other)?;
+        indent_into(&mut out, &scratch);
     }
-    Ok(buf.out)
+    Ok(out)
 }
 
-/// Indents every line after the first by four spaces (the depth of a findings element).
-struct Indented {
-    out: Vec<u8>,
-}
-
-impl Write for Indented {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        let mut rest = bytes;
-        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
-            self.out.extend_from_slice(&rest[..=i]);
-            self.out.extend_from_slice(b"    ");
-            rest = &rest[i + 1..];
-        }
-        self.out.extend_from_slice(rest);
-        Ok(bytes.len())
+/// Appends `text` to `out` with four spaces after every newline (the depth of a findings
+/// element). Strings in JSON escape their newlines, so every newline is a line break.
+fn indent_into(out: &mut Vec<u8>, text: &[u8]) {
+    let mut lines = text.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        out.extend_from_slice(first);
     }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+    for line in lines {
+        out.extend_from_slice(b"\n    ");
+        out.extend_from_slice(line);
     }
 }
 
