@@ -1,6 +1,6 @@
 //! The pipeline behind `complyctl scan`: inventory -> engine -> findings -> frameworks -> report.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use sha2::{Digest, Sha256};
 
@@ -71,13 +71,12 @@ fn fingerprints(
     results: &[engine::RuleResult],
     policies: &PolicySet,
     inv: &Inventory,
-    selected: &BTreeSet<&str>,
+    selected: &[bool],
     workers: usize,
 ) -> Vec<String> {
     let one = |r: &engine::RuleResult| {
-        let id = policies.rules[r.rule].meta.id.as_str();
-        if selected.contains(id) {
-            fingerprint(id, &inv.resources[r.resource])
+        if selected[r.rule] {
+            fingerprint(&policies.rules[r.rule].meta.id, &inv.resources[r.resource])
         } else {
             String::new()
         }
@@ -85,6 +84,40 @@ fn fingerprints(
     // Hashing cannot fail; a panic is passed on rather than leaving results without
     // fingerprints.
     crate::parallel::map(results, workers, 1024, one)
+}
+
+/// Each item's position in `items` sorted by `cmp`, equal items sharing one rank.
+fn ranks<T>(items: &[T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| cmp(&items[a], &items[b]));
+    let mut rank = vec![0u32; items.len()];
+    let mut current = 0u32;
+    for (n, &item) in order.iter().enumerate() {
+        if n > 0 && cmp(&items[order[n - 1]], &items[item]) != std::cmp::Ordering::Equal {
+            current += 1;
+        }
+        rank[item] = current;
+    }
+    rank
+}
+
+/// Reorders `items` in place so that position k holds the item that was at `order[k]`.
+/// `order` must be a permutation of the positions. In place: a large scan's findings take
+/// hundreds of megabytes, and a sorted copy would double them.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..items.len() {
+        let mut at = start;
+        // Follow the cycle through `start`, marking each position done (order[at] = at).
+        loop {
+            let from = order[at];
+            order[at] = at;
+            if from == start || from == at {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 pub struct ScanInput<'a> {
@@ -148,22 +181,36 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         .into_iter()
         .map(|(rule, map)| (rule, Controls::from(map)))
         .collect();
-    let selected: BTreeSet<&str> = policies
+    // By rule index: whether the rule is reported, and its controls. A finding looks these
+    // up by index; there are hundreds of thousands of findings in a large scan.
+    let rule_controls: Vec<Controls> = policies
         .rules
         .iter()
-        .map(|r| r.meta.id.as_str())
-        .filter(|id| !restrict_to_frameworks || controls.contains_key(*id))
+        .map(|r| controls.get(&r.meta.id).cloned().unwrap_or_default())
+        .collect();
+    let selected: Vec<bool> = policies
+        .rules
+        .iter()
+        .map(|r| !restrict_to_frameworks || controls.contains_key(&r.meta.id))
         .collect();
 
     let fingerprints = fingerprints(&results, policies, inv, &selected, workers);
     let mut findings: Vec<(Finding, &Resource)> = Vec::with_capacity(results.len());
+    // The report's order is (rule id, resource id, resource source, fingerprint). Rules and
+    // resources are ranked by their part of that key once, so sorting the findings compares
+    // two integers and reaches the fingerprint only when those tie.
+    let rule_rank = ranks(&policies.rules, |a, b| a.meta.id.cmp(&b.meta.id));
+    let resource_rank = ranks(&inv.resources, |a, b| {
+        (&a.id, a.source).cmp(&(&b.id, b.source))
+    });
+    let mut keys: Vec<(u32, u32)> = Vec::with_capacity(results.len());
     // Results come ordered by resource: its findings share one reference to it.
     let mut shared_ref: Option<(usize, Shared<ResourceRef>)> = None;
     for (r, fingerprint) in results.into_iter().zip(fingerprints) {
-        let rule = &policies.rules[r.rule];
-        if !selected.contains(rule.meta.id.as_str()) {
+        if !selected[r.rule] {
             continue;
         }
+        let rule = &policies.rules[r.rule];
         let res = &inv.resources[r.resource];
         let resource = match &shared_ref {
             Some((i, shared)) if *i == r.resource => shared.clone(),
@@ -186,6 +233,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             Status::Pass => "compliant".to_string(),
             _ => r.messages.join("; "),
         };
+        keys.push((rule_rank[r.rule], resource_rank[r.resource]));
         findings.push((
             Finding {
                 rule_id: rule.meta.id.clone(),
@@ -194,7 +242,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
                 status: r.status,
                 message,
                 resource,
-                controls: controls.get(&rule.meta.id).cloned().unwrap_or_default(),
+                controls: rule_controls[r.rule].clone(),
                 fingerprint,
                 waiver: None,
             },
@@ -205,26 +253,26 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
         .map(|t| t.date_naive())
         .unwrap_or_else(|_| chrono::Utc::now().date_naive());
     let warnings = triage.apply(&mut findings, today);
-    let mut findings: Vec<Finding> = findings.into_iter().map(|(f, _)| f).collect();
-    findings.sort_by(|a, b| {
-        (
-            &a.rule_id,
-            &a.resource.id,
-            a.resource.source,
-            &a.fingerprint,
-        )
-            .cmp(&(
-                &b.rule_id,
-                &b.resource.id,
-                b.resource.source,
-                &b.fingerprint,
-            ))
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    // Equal keys keep their order (the position breaks ties), as a stable sort would.
+    order.sort_unstable_by(|&a, &b| {
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| findings[a].0.fingerprint.cmp(&findings[b].0.fingerprint))
+            .then(a.cmp(&b))
     });
+    permute(&mut findings, order);
+    let findings: Vec<Finding> = findings.into_iter().map(|(f, _)| f).collect();
 
     let mut by_rule: BTreeMap<String, Vec<Status>> = BTreeMap::new();
     let mut by_status = ByStatus::default();
     for f in &findings {
-        by_rule.entry(f.rule_id.clone()).or_default().push(f.status);
+        match by_rule.get_mut(&f.rule_id) {
+            Some(statuses) => statuses.push(f.status),
+            None => {
+                by_rule.insert(f.rule_id.clone(), vec![f.status]);
+            }
+        }
         match f.status {
             Status::Pass => by_status.pass += 1,
             Status::Fail => by_status.fail += 1,
@@ -237,8 +285,9 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
     let rules: Vec<RuleInfo> = policies
         .rules
         .iter()
-        .filter(|r| selected.contains(r.meta.id.as_str()))
-        .map(|r| RuleInfo {
+        .zip(&selected)
+        .filter(|(_, selected)| **selected)
+        .map(|(r, _)| RuleInfo {
             id: r.meta.id.clone(),
             title: r.meta.title.clone(),
             description: r.meta.description.clone(),
@@ -282,6 +331,25 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        let orders: [&[usize]; 5] = [&[], &[0], &[2, 0, 1], &[1, 0, 3, 2], &[4, 3, 0, 1, 2]];
+        for order in orders {
+            let items: Vec<char> = "abcde".chars().take(order.len()).collect();
+            let want: Vec<char> = order.iter().map(|&i| items[i]).collect();
+            let mut got = items.clone();
+            permute(&mut got, order.to_vec());
+            assert_eq!(got, want, "order {order:?}");
+        }
+    }
+
+    #[test]
+    fn equal_items_share_a_rank_and_ranks_follow_the_order() {
+        let items = ["b", "a", "c", "a"];
+        assert_eq!(ranks(&items, |x, y| x.cmp(y)), vec![1, 0, 2, 0]);
+        assert!(ranks(&[] as &[&str], |x, y| x.cmp(y)).is_empty());
+    }
 
     #[test]
     fn the_streamed_inventory_hash_is_the_hash_of_the_canonical_json() {
