@@ -151,18 +151,32 @@ fn wrapper_module(set: &PolicySet) -> (String, HashMap<Kind, (String, Vec<usize>
     (src, out)
 }
 
-fn to_strings(v: Option<&Value>) -> Vec<String> {
+/// `key` of an object; None for a missing key or a value that is not an object.
+fn field<'a>(v: &'a regorus::Value, key: &str) -> Option<&'a regorus::Value> {
+    match v {
+        regorus::Value::Object(o) => o.get(&regorus::Value::from(key)),
+        _ => None,
+    }
+}
+
+/// A decision's messages: strings as they are, `{"msg": ...}` objects by their msg, anything
+/// else as JSON; sorted, without duplicates.
+fn to_strings(v: Option<&regorus::Value>) -> Vec<String> {
+    let as_json = |m: &regorus::Value| {
+        serde_json::to_value(m)
+            .map(|j| j.to_string())
+            .unwrap_or_default()
+    };
     let mut out: Vec<String> = match v {
-        Some(Value::Array(a)) => a
+        Some(regorus::Value::Array(a)) => a
             .iter()
             .map(|m| match m {
-                Value::String(s) => s.clone(),
-                Value::Object(o) => o
-                    .get("msg")
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-                    .unwrap_or_else(|| m.to_string()),
-                other => other.to_string(),
+                regorus::Value::String(s) => s.to_string(),
+                regorus::Value::Object(_) => match field(m, "msg") {
+                    Some(regorus::Value::String(s)) => s.to_string(),
+                    _ => as_json(m),
+                },
+                other => as_json(other),
             })
             .collect(),
         _ => Vec::new(),
@@ -172,31 +186,35 @@ fn to_strings(v: Option<&Value>) -> Vec<String> {
     out
 }
 
+fn is_true(v: Option<&regorus::Value>) -> bool {
+    matches!(v, Some(regorus::Value::Bool(true)))
+}
+
 /// not_applicable > deny > unknown > compliant > no evidence (unknown): a rule that forgets a
 /// case fails closed. None means the rule does not apply to this resource (no finding).
-pub fn decide(decision: &Value) -> Option<Outcome> {
-    if decision.get("not_applicable") == Some(&Value::Bool(true)) {
+pub fn decide(decision: &regorus::Value) -> Option<Outcome> {
+    if is_true(field(decision, "not_applicable")) {
         return None;
     }
     Some(decide_applicable(decision))
 }
 
-fn decide_applicable(decision: &Value) -> Outcome {
-    let deny = to_strings(decision.get("deny"));
+fn decide_applicable(decision: &regorus::Value) -> Outcome {
+    let deny = to_strings(field(decision, "deny"));
     if !deny.is_empty() {
         return Outcome {
             status: Status::Fail,
             messages: deny,
         };
     }
-    let unknown = to_strings(decision.get("unknown"));
+    let unknown = to_strings(field(decision, "unknown"));
     if !unknown.is_empty() {
         return Outcome {
             status: Status::Unknown,
             messages: unknown,
         };
     }
-    if decision.get("compliant") == Some(&Value::Bool(true)) {
+    if is_true(field(decision, "compliant")) {
         return Outcome {
             status: Status::Pass,
             messages: Vec::new(),
@@ -254,11 +272,10 @@ fn compile_vm(engine: &mut regorus::Engine, paths: &[&str]) -> anyhow::Result<Ar
 
 /// The decisions of a kind's wrapper value, for the rules `idxs`.
 fn decisions_of(v: &regorus::Value, idxs: &[usize]) -> Vec<(usize, Outcome)> {
-    let json = serde_json::to_value(v).unwrap_or(Value::Null);
     idxs.iter()
         .filter_map(|&i| {
-            let d = json.get(i.to_string()).cloned().unwrap_or(Value::Null);
-            decide(&d).map(|o| (i, o))
+            let d = field(v, &i.to_string()).unwrap_or(&regorus::Value::Null);
+            decide(d).map(|o| (i, o))
         })
         .collect()
 }
@@ -488,23 +505,21 @@ impl Evaluator {
         match engine.eval_rule(path.clone()) {
             Ok(v) => decisions_of(&v, idxs),
             // One rule failing at runtime must not take the others down: retry one by one.
-            Err(_) => {
-                idxs.iter()
-                    .filter_map(
-                        |&i| match engine.eval_rule(format!("data.{WRAPPER_PKG}.r{i}")) {
-                            Ok(v) => decide(&serde_json::to_value(&v).unwrap_or(Value::Null))
-                                .map(|o| (i, o)),
-                            Err(e) => Some((
-                                i,
-                                Outcome {
-                                    status: Status::Error,
-                                    messages: vec![format!("rule evaluation failed: {e}")],
-                                },
-                            )),
-                        },
-                    )
-                    .collect()
-            }
+            Err(_) => idxs
+                .iter()
+                .filter_map(
+                    |&i| match engine.eval_rule(format!("data.{WRAPPER_PKG}.r{i}")) {
+                        Ok(v) => decide(&v).map(|o| (i, o)),
+                        Err(e) => Some((
+                            i,
+                            Outcome {
+                                status: Status::Error,
+                                messages: vec![format!("rule evaluation failed: {e}")],
+                            },
+                        )),
+                    },
+                )
+                .collect(),
         }
     }
 }
