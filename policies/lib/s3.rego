@@ -45,8 +45,9 @@ name_matches(name, patterns) if {
 	_pattern_matches(lower(p), lname)
 }
 
-# `*word*` is a substring test: regorus compiles a regex for every glob.match call, and this
-# runs for every bucket, so the common form skips the regex. Each pattern is read once.
+# `*word*` is a substring test: this runs for every bucket, and glob.match goes through a
+# locked cache of compiled matchers (a compile on a miss), so the common form skips it.
+# Each pattern is read once.
 _pattern_matches(p, name) := contains(name, inner) if {
 	inner := _substring_inner(p)
 } else := glob.match(p, null, name)
