@@ -285,16 +285,16 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
     let rules: Vec<RuleInfo> = policies
         .rules
         .iter()
-        .zip(&selected)
-        .filter(|(_, selected)| **selected)
-        .map(|(r, _)| RuleInfo {
+        .zip(selected.iter().zip(&rule_controls))
+        .filter(|(_, (selected, _))| **selected)
+        .map(|(r, (_, controls))| RuleInfo {
             id: r.meta.id.clone(),
             title: r.meta.title.clone(),
             description: r.meta.description.clone(),
             severity: r.meta.severity,
             kind: r.meta.kind,
             remediation: r.meta.remediation.clone(),
-            controls: controls.get(&r.meta.id).cloned().unwrap_or_default(),
+            controls: controls.clone(),
             references: r.meta.references.clone(),
             builtin: r.builtin,
         })
