@@ -144,17 +144,38 @@ fn wrapper_module(set: &PolicySet) -> (String, HashMap<Kind, (String, Vec<usize>
     kinds.sort();
     for (kind, idxs) in kinds {
         let ident = kind_ident(kind);
-        let fields: Vec<String> = idxs.iter().map(|i| format!("\"{i}\": r{i}")).collect();
-        let _ = writeln!(src, "{ident} := {{{}}}\n", fields.join(", "));
+        // An array in `idxs` order: reading it back needs no key per rule.
+        let fields: Vec<String> = idxs.iter().map(|i| format!("r{i}")).collect();
+        let _ = writeln!(src, "{ident} := [{}]\n", fields.join(", "));
         out.insert(kind, (format!("data.{WRAPPER_PKG}.{ident}"), idxs));
     }
     (src, out)
 }
 
+/// The keys a decision is read by, made once per thread: a key is an allocated string, and
+/// decisions are read for every rule of every resource.
+struct DecisionKeys {
+    not_applicable: regorus::Value,
+    deny: regorus::Value,
+    unknown: regorus::Value,
+    compliant: regorus::Value,
+    msg: regorus::Value,
+}
+
+thread_local! {
+    static KEYS: DecisionKeys = DecisionKeys {
+        not_applicable: regorus::Value::from("not_applicable"),
+        deny: regorus::Value::from("deny"),
+        unknown: regorus::Value::from("unknown"),
+        compliant: regorus::Value::from("compliant"),
+        msg: regorus::Value::from("msg"),
+    };
+}
+
 /// `key` of an object; None for a missing key or a value that is not an object.
-fn field<'a>(v: &'a regorus::Value, key: &str) -> Option<&'a regorus::Value> {
+fn field<'a>(v: &'a regorus::Value, key: &regorus::Value) -> Option<&'a regorus::Value> {
     match v {
-        regorus::Value::Object(o) => o.get(&regorus::Value::from(key)),
+        regorus::Value::Object(o) => o.get(key),
         _ => None,
     }
 }
@@ -172,7 +193,7 @@ fn to_strings(v: Option<&regorus::Value>) -> Vec<String> {
             .iter()
             .map(|m| match m {
                 regorus::Value::String(s) => s.to_string(),
-                regorus::Value::Object(_) => match field(m, "msg") {
+                regorus::Value::Object(_) => match KEYS.with(|k| field(m, &k.msg)) {
                     Some(regorus::Value::String(s)) => s.to_string(),
                     _ => as_json(m),
                 },
@@ -193,28 +214,30 @@ fn is_true(v: Option<&regorus::Value>) -> bool {
 /// not_applicable > deny > unknown > compliant > no evidence (unknown): a rule that forgets a
 /// case fails closed. None means the rule does not apply to this resource (no finding).
 pub fn decide(decision: &regorus::Value) -> Option<Outcome> {
-    if is_true(field(decision, "not_applicable")) {
-        return None;
-    }
-    Some(decide_applicable(decision))
+    KEYS.with(|keys| {
+        if is_true(field(decision, &keys.not_applicable)) {
+            return None;
+        }
+        Some(decide_applicable(decision, keys))
+    })
 }
 
-fn decide_applicable(decision: &regorus::Value) -> Outcome {
-    let deny = to_strings(field(decision, "deny"));
+fn decide_applicable(decision: &regorus::Value, keys: &DecisionKeys) -> Outcome {
+    let deny = to_strings(field(decision, &keys.deny));
     if !deny.is_empty() {
         return Outcome {
             status: Status::Fail,
             messages: deny,
         };
     }
-    let unknown = to_strings(field(decision, "unknown"));
+    let unknown = to_strings(field(decision, &keys.unknown));
     if !unknown.is_empty() {
         return Outcome {
             status: Status::Unknown,
             messages: unknown,
         };
     }
-    if is_true(field(decision, "compliant")) {
+    if is_true(field(decision, &keys.compliant)) {
         return Outcome {
             status: Status::Pass,
             messages: Vec::new(),
@@ -270,11 +293,18 @@ fn compile_vm(engine: &mut regorus::Engine, paths: &[&str]) -> anyhow::Result<Ar
     Ok(Compiler::compile_from_policy(&compiled, paths)?)
 }
 
-/// The decisions of a kind's wrapper value, for the rules `idxs`.
+/// The decisions of a kind's wrapper value (an array in `idxs` order), for the rules `idxs`.
 fn decisions_of(v: &regorus::Value, idxs: &[usize]) -> Vec<(usize, Outcome)> {
+    let decisions = match v {
+        regorus::Value::Array(a) => Some(a),
+        _ => None,
+    };
     idxs.iter()
-        .filter_map(|&i| {
-            let d = field(v, &i.to_string()).unwrap_or(&regorus::Value::Null);
+        .enumerate()
+        .filter_map(|(pos, &i)| {
+            let d = decisions
+                .and_then(|a| a.get(pos))
+                .unwrap_or(&regorus::Value::Null);
             decide(d).map(|o| (i, o))
         })
         .collect()
