@@ -32,7 +32,7 @@ import rego.v1
 
 import data.complyctl.lib.iam
 
-policies := object.get(data.inventory, "aws.iam.policy", [])
+policies := data.complyctl.lib.iam.policy_index
 
 # Service-linked roles' permissions are defined by the AWS service.
 not_applicable if input.attributes.service_linked == true

@@ -32,7 +32,7 @@ import rego.v1
 
 import data.complyctl.lib.iam
 
-policies := object.get(data.inventory, "aws.iam.policy", [])
+policies := data.complyctl.lib.iam.policy_index
 
 deny contains msg if some msg in iam.admin_denials(input, policies)
 

@@ -218,11 +218,36 @@ administrator_access_arn(a) if {
 	regex.match(`^arn:aws(-[a-z]+)*:iam::aws:policy/AdministratorAccess$`, a)
 }
 
+# The aws.iam.policy resources by id and by ARN, `{key: [policy, ...]}`: what
+# resolve_policy looks entries up in. Rules take it by its full path
+# (data.complyctl.lib.iam.policy_index). In a scan it is the engine's data.inventory_index,
+# built once; rule tests that set data.inventory get the same built here.
+policy_index := data.inventory_index["aws.iam.policy"] if {
+	# A condition, not `idx := ...`: regorus's VM does not fail a body on the assignment
+	# of an undefined value (docs/rules-authoring.md).
+	data.inventory_index["aws.iam.policy"]
+} else := index_of(object.get(data.inventory, "aws.iam.policy", []))
+
+# `resources` by id and by attributes.arn, `{key: [resource, ...]}` in list order: the
+# shape of data.inventory_index[kind].
+index_of(resources) := {key: [r | some r in resources; key in _index_keys(r)] |
+	some r0 in resources
+	some key in _index_keys(r0)
+}
+
+_index_keys(r) := {k | k := r.id; is_string(k)} | {k |
+	is_object(r.attributes)
+	k := r.attributes.arn
+	is_string(k)
+}
+
 # The aws.iam.policy resources an attached_policies entry of `res` names: by ARN, or by
 # resource id (a plan's Terraform address, when the policy's ARN is only known after
-# apply) for a policy from the same source as `res`.
-resolve_policy(entry, res, policies) := [p |
-	some p in policies
+# apply) for a policy from the same source as `res`. `index` is policy_index: a lookup,
+# not a scan of every policy, since it runs for every entry of every principal.
+resolve_policy(entry, res, index) := [p |
+	is_string(entry)
+	some p in object.get(index, entry, [])
 	_names_policy(entry, res, p)
 ]
 
@@ -260,7 +285,7 @@ _inline_list(res) := lib.list_or_empty(object.get(res.attributes, "inline_polici
 _attached_list(res) := lib.list_or_empty(object.get(res.attributes, "attached_policies", null))
 
 # Failure messages: inline or attached policies of `res` that grant admin. `policies` is
-# data.inventory["aws.iam.policy"].
+# policy_index.
 admin_denials(res, policies) := ((inline_denials | managed_denials) | attached_denials) if {
 	inline_denials := {msg |
 		some i, p in _inline_list(res)

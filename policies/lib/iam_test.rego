@@ -189,13 +189,51 @@ read_arn := "arn:aws:iam::123456789012:policy/read"
 
 admin_arn := "arn:aws:iam::123456789012:policy/admin"
 
-policies := [
+policy_list := [
 	policy_resource("aws_iam_policy.read", read_arn, doc([read_statement])),
 	policy_resource("aws_iam_policy.admin", admin_arn, doc([admin_statement])),
 	policy_resource("aws_iam_policy.new", kaa, doc([read_statement])),
 	policy_resource("aws_iam_policy.computed", kaa, doc([{"Effect": "Allow", "Action": [kaa], "Resource": "*"}])),
 	policy_resource("aws_iam_policy.nodoc", kaa, kaa),
 ]
+
+policies := iam.index_of(policy_list)
+
+test_index_of_lists_each_resource_under_its_id_and_its_arn if {
+	policies == {
+		"aws_iam_policy.read": [policy_list[0]],
+		read_arn: [policy_list[0]],
+		"aws_iam_policy.admin": [policy_list[1]],
+		admin_arn: [policy_list[1]],
+		"aws_iam_policy.new": [policy_list[2]],
+		"aws_iam_policy.computed": [policy_list[3]],
+		"aws_iam_policy.nodoc": [policy_list[4]],
+	}
+}
+
+test_index_of_keeps_list_order_and_lists_a_live_resource_once if {
+	live := object.union(policy_resource(read_arn, read_arn, doc([read_statement])), {"source": "aws", "source_path": null})
+	iam.index_of([policy_list[0], live, {"id": 7, "attributes": "not an object"}]) == {
+		"aws_iam_policy.read": [policy_list[0]],
+		read_arn: [policy_list[0], live],
+	}
+}
+
+# (`x := ... with ...` then compare: regorus's interpreter does not hold
+# `a == b with ...` when the rule under `with` has an else.)
+test_policy_index_is_the_engines_index_when_there_is_one if {
+	engine := {"aws.iam.policy": {"x": ["from the engine"]}}
+	index := iam.policy_index with data.inventory_index as engine
+		with data.inventory as {"aws.iam.policy": policy_list}
+	index == engine["aws.iam.policy"]
+}
+
+test_policy_index_is_built_from_the_inventory_otherwise if {
+	built := iam.policy_index with data.inventory as {"aws.iam.policy": policy_list}
+	built == policies
+	empty := iam.policy_index with data.inventory as {}
+	empty == {}
+}
 
 test_resolve_policy if {
 	u := user([], [])
