@@ -29,6 +29,8 @@ python3 scripts/gen_bench.py plan 10000 "$WORK/plan-10k.json" >/dev/null
 "$BIN" --no-config inventory --plan fixtures/plans/media-platform/plan.json -o "$WORK/example-inventory.json"
 python3 scripts/gen_bench.py inventory 10000 "$WORK/example-inventory.json" "$WORK/inventory-10k.json" >/dev/null
 python3 scripts/gen_bench.py inventory 100000 "$WORK/example-inventory.json" "$WORK/inventory-100k.json" >/dev/null
+python3 scripts/gen_bench.py iam 500 "$WORK/iam-500.json" >/dev/null
+python3 scripts/gen_bench.py iam 2000 "$WORK/iam-2000.json" >/dev/null
 
 # measure NAME CMD... -> "median_wall_s peak_rss_mib" (median of $RUNS runs; RSS of that run's max)
 measure() {
@@ -69,6 +71,8 @@ record small "$BIN" --no-config scan --plan fixtures/plans/media-platform/plan.j
 record plan10k "$BIN" --no-config scan --plan "$WORK/plan-10k.json" --format json
 record inv10k "$BIN" --no-config scan --inventory "$WORK/inventory-10k.json" --format json
 record inv100k "$BIN" --no-config scan --inventory "$WORK/inventory-100k.json" --format json
+record iam500 "$BIN" --no-config scan --inventory "$WORK/iam-500.json" --format json
+record iam2000 "$BIN" --no-config scan --inventory "$WORK/iam-2000.json" --format json
 
 checkov_line="not run (BENCH_PEERS=0)"
 prowler_line="not run (BENCH_PEERS=0)"
@@ -137,8 +141,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; els
     echo "| 10,000-resource plan | ${WALL[plan10k]} s | ${RSS[plan10k]} MiB | >= 100x Checkov, <= 150 MiB |"
     echo "| 10,000-resource inventory | ${WALL[inv10k]} s | ${RSS[inv10k]} MiB | |"
     echo "| 100,000-resource inventory | ${WALL[inv100k]} s | ${RSS[inv100k]} MiB | <= 3 s, <= 1.5 GiB, 100k/10k <= 11 |"
+    echo "| IAM, 500 roles and 500 policies (live-shaped) | ${WALL[iam500]} s | ${RSS[iam500]} MiB | |"
+    echo "| IAM, 2,000 roles and 2,000 policies | ${WALL[iam2000]} s | ${RSS[iam2000]} MiB | grows linearly |"
     echo
     echo "100k / 10k inventory: $(ratio "${WALL[inv100k]}" "${WALL[inv10k]}")."
+    echo "IAM 2,000 / 500 (4x the principals and 4x the policies): $(ratio "${WALL[iam2000]}" "${WALL[iam500]}")."
     echo
     echo "Checkov (\`checkov -f plan-10k.json --framework terraform_plan --skip-download\`): $checkov_line;"
     if [ "$PEERS" = "1" ]; then

@@ -15,6 +15,12 @@
         --plan fixtures/plans/media-platform/plan.json`) repeated with distinct ids until there
         are N, plus a single aws.account resource (account rules read the whole inventory).
 
+    gen_bench.py iam N OUT.json
+        A live-shaped IAM inventory: N customer managed policies and N roles, each role with
+        three of the policies and the AWS managed ReadOnlyAccess attached by ARN. The admin-privilege
+        rules resolve every attachment against the policies, so this shows whether that
+        lookup stays constant as the account grows (it used to scan all policies).
+
 Deterministic: the same N gives the same bytes.
 """
 
@@ -121,11 +127,62 @@ def inventory(n, example_path, out_path):
     print(f"{out_path}: {len(out)} resources")
 
 
+def iam(n, out_path):
+    account = "123456789012"
+    resources = [{
+        "id": f"arn:aws::{account}:account/us-east-1", "kind": "aws.account", "source": "aws",
+        "name": account, "account": account, "region": "us-east-1", "tags": {},
+        "location": None, "attributes": {"account_id": account, "region": "us-east-1"},
+    }]
+
+    def live(arn, kind, name, attributes):
+        return {"id": arn, "kind": kind, "source": "aws", "name": name, "account": account,
+                "region": "us-east-1", "tags": {}, "location": None, "attributes": attributes}
+
+    for i in range(n):
+        arn = f"arn:aws:iam::{account}:policy/app-{i}"
+        document = {"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"],
+            "Resource": f"arn:aws:s3:::app-{i}/*"}]}
+        resources.append(live(arn, "aws.iam.policy", f"app-{i}", {
+            "policy_name": f"app-{i}", "arn": arn, "aws_managed": False, "document": document,
+            "attachment_count": 1, "attached_to": []}))
+    # Live collection includes the AWS managed policies that are attached.
+    managed = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+    resources.append(live(managed, "aws.iam.policy", "ReadOnlyAccess", {
+        "policy_name": "ReadOnlyAccess", "arn": managed, "aws_managed": True,
+        "document": {"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Action": ["s3:Get*", "s3:List*", "ec2:Describe*", "iam:Get*"],
+            "Resource": "*"}]},
+        "attachment_count": n, "attached_to": []}))
+    trust = {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"},
+        "Action": "sts:AssumeRole"}]}
+    for i in range(n):
+        arn = f"arn:aws:iam::{account}:role/svc-{i}"
+        attached = [f"arn:aws:iam::{account}:policy/app-{(i * 7 + k) % n}" for k in range(3)]
+        attached.append(managed)
+        resources.append(live(arn, "aws.iam.role", f"svc-{i}", {
+            "role_name": f"svc-{i}", "arn": arn, "path": "/", "assume_role_policy": trust,
+            "attached_policies": attached, "inline_policies": [], "service_linked": False}))
+    doc = {
+        "schema_version": 1,
+        "sources": [{"type": "aws", "account": account, "regions": ["us-east-1"]}],
+        "skipped": {"deleted": 0, "unsupported": {}, "non_aws": 0, "data_sources": 0, "unlinked": {}},
+        "errors": [],
+        "resources": resources,
+    }
+    Path(out_path).write_text(json.dumps(doc, separators=(",", ":")))
+    print(f"{out_path}: {len(resources)} resources")
+
+
 def main(argv):
     if len(argv) == 4 and argv[1] == "plan":
         plan(int(argv[2]), argv[3])
     elif len(argv) == 5 and argv[1] == "inventory":
         inventory(int(argv[2]), argv[3], argv[4])
+    elif len(argv) == 4 and argv[1] == "iam":
+        iam(int(argv[2]), argv[3])
     else:
         sys.exit(__doc__)
 
