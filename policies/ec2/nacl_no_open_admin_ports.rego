@@ -58,6 +58,7 @@ entry_fields := ["rule_number", "egress", "protocol", "action", "cidr_ipv4", "ci
 
 # Inbound: egress false (an entry without the field is inbound, like aws_network_acl_rule).
 is_ingress(e) if {
+	is_object(e)
 	not lib.is_marker(e)
 	v := object.get(e, "egress", false)
 	not lib.is_unknown(v)
@@ -233,6 +234,16 @@ unknown contains sprintf("The network ACL entries are not known (%v)", [lib.unkn
 	lib.is_marker(entries_attr)
 }
 
+# An entry that is neither an object nor a marker says nothing about the traffic it lets in.
+malformed contains i if {
+	some i, e in entries
+	not is_object(e)
+}
+
+unknown contains sprintf("entries[%v] is not a network ACL entry: %v", [i, json.marshal(entries[i])]) if {
+	some i in malformed
+}
+
 unknown contains msg if {
 	is_array(entries)
 	some world, _ in families
@@ -267,6 +278,7 @@ unknown_entry_fields(e) := [f | some f in entry_fields; lib.is_unknown(object.ge
 
 compliant if {
 	valid_param
+	count(malformed) == 0
 	every world, _ in families {
 		every p in ports {
 			closed(world, p)

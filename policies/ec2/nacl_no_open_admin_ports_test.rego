@@ -242,3 +242,10 @@ test_unknown_bad_param if {
 	count(rule.unknown) == 1 with input as r with data.params.admin_ports as null
 	not rule.compliant with input as r with data.params.admin_ports as null
 }
+
+test_unknown_entry_that_is_not_an_object if {
+	r := nacl([in4(100, "deny", "-1", 0, 0, "0.0.0.0/0"), 1, "a"])
+	rule.unknown == {"entries[1] is not a network ACL entry: 1", `entries[2] is not a network ACL entry: "a"`} with input as r
+	count(rule.deny) == 0 with input as r
+	not rule.compliant with input as r
+}

@@ -65,7 +65,9 @@ compliant if {
 	count(policies) > 0
 	every p in policies {
 		every key, _ in requirements {
-			p.attributes[key] == true
+			# object.get, not p.attributes[key]: regorus's VM reads `x[v]` with the every
+			# variable `v` as `some v` (docs/rules-authoring.md).
+			object.get(p.attributes, key, null) == true
 		}
 	}
 }

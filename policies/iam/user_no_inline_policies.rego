@@ -28,14 +28,11 @@ inline_attr := object.get(input.attributes, "inline_policies", null)
 
 inline := lib.list_or_empty(inline_attr)
 
+# (One else chain: object.get on an entry that is not an object is an error.)
 policy_text(i, p) := json.marshal(p.name) if {
 	is_object(p)
 	is_string(p.name)
-}
-
-policy_text(i, p) := sprintf("[%v]", [i]) if not is_string(object.get(p, "name", null))
-
-policy_text(i, p) := sprintf("[%v]", [i]) if not is_object(p)
+} else := sprintf("[%v]", [i])
 
 deny contains msg if {
 	count(inline) > 0

@@ -51,7 +51,9 @@ out_of_scope contains sprintf("key_state is %v", [attrs.key_state]) if {
 in_scope if {
 	count(out_of_scope) == 0
 	every name, want in scope {
-		attrs[name] == want
+		# object.get, not attrs[name]: regorus's VM reads `x[v]` with the every variable
+		# `v` as `some v` (docs/rules-authoring.md).
+		object.get(attrs, name, null) == want
 	}
 }
 

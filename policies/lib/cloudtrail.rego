@@ -22,7 +22,7 @@ bucket_name(trail) := name if {
 # The buckets of data.inventory (kind aws.s3.bucket, which the rule must require) that the
 # trail delivers to; [] when the name is not known or no such bucket is in the inventory.
 log_buckets(trail) := s3.buckets_named(bucket_name(trail), trail) if {
-	_ := bucket_name(trail)
+	bucket_name(trail)
 } else := []
 
 # Why the trail's bucket cannot be examined; undefined when it can.

@@ -44,6 +44,7 @@ port_services := {
 # "22 (SSH)", or "8443" for a port without a well-known service.
 port_label(p) := sprintf("%v (%v)", [p, name]) if {
 	name := port_services[p]
+	is_string(name)
 } else := sprintf("%v", [p])
 
 # "port 22 (SSH)" / "ports 22 (SSH), 3389 (RDP)" for a set or list of port numbers.

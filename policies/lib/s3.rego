@@ -50,6 +50,7 @@ name_matches(name, patterns) if {
 # Each pattern is read once.
 _pattern_matches(p, name) := contains(name, inner) if {
 	inner := _substring_inner(p)
+	is_string(inner)
 } else := glob.match(p, null, name)
 
 # The `word` of a `*word*` pattern whose word has no glob syntax; undefined for other
@@ -94,8 +95,8 @@ not_evidence_bucket(r, patterns) if {
 # Whether the bucket is an evidence bucket can be decided: its name, its tags and the
 # patterns are known.
 _decidable(r, patterns) if {
-	_ := bucket_name(r)
-	_ := patterns_list(patterns)
+	bucket_name(r)
+	patterns_list(patterns)
 	not _tags_undecided(r)
 }
 
@@ -141,7 +142,7 @@ _tag_reasons(r) := [sprintf("its tags are not known (%v)", [lib.unknown_reason(r
 } else := []
 
 _pattern_reasons(patterns) := [] if {
-	_ := patterns_list(patterns)
+	patterns_list(patterns)
 } else := ["the parameter evidence_bucket_patterns is not a list of glob patterns"]
 
 # ---------------------------------------------------------------- Block Public Access
@@ -152,7 +153,9 @@ bpa_settings := ["block_public_acls", "ignore_public_acls", "block_public_policy
 blocks_all_public_access(pab) if {
 	is_object(pab)
 	every name in bpa_settings {
-		pab[name] == true
+		# object.get, not pab[name]: regorus's VM reads `x[v]` with the every variable `v`
+		# as `some v`, true when any one setting is on (docs/rules-authoring.md).
+		object.get(pab, name, null) == true
 	}
 }
 
@@ -189,6 +192,7 @@ ownership_unknown(attrs) if {
 # What in the bucket ACL grants public access (known values only); [] when nothing does.
 public_acl_grants(attrs) := array.concat(canned, grants) if {
 	acl := _known_acl(attrs)
+	is_object(acl)
 	canned := [sprintf("canned ACL %v", [c]) |
 		c := object.get(acl, "canned", null)
 		c in public_canned_acls

@@ -59,6 +59,8 @@ unknown contains sprintf("Block Public Access setting %v is not known (%v)", [na
 compliant if {
 	configured
 	every name in settings {
-		pab[name] == true
+		# object.get, not pab[name]: regorus's VM reads `x[v]` with the every variable `v`
+		# as `some v`, true when any one setting is on (docs/rules-authoring.md).
+		object.get(pab, name, null) == true
 	}
 }
