@@ -173,7 +173,7 @@ thread_local! {
 }
 
 /// `key` of an object; None for a missing key or a value that is not an object.
-fn field<'a>(v: &'a regorus::Value, key: &regorus::Value) -> Option<&'a regorus::Value> {
+pub(super) fn field<'a>(v: &'a regorus::Value, key: &regorus::Value) -> Option<&'a regorus::Value> {
     match v {
         regorus::Value::Object(o) => o.get(key),
         _ => None,

@@ -128,7 +128,7 @@ pub fn build_data(
 }
 
 /// `data.inventory_index`: per required kind, its resources by `id` and by `attributes.arn`.
-pub const INDEX_KEY: &str = "inventory_index";
+const INDEX_KEY: &str = "inventory_index";
 
 /// `{key: [resource, ...]}` for `resources`: each resource is listed under its id and, when
 /// that is another string, under its `attributes.arn`, in inventory order. Rules that look a
@@ -141,21 +141,17 @@ fn key_index(resources: &[regorus::Value]) -> regorus::Value {
     let id_key = regorus::Value::from("id");
     let attrs_key = regorus::Value::from("attributes");
     let arn_key = regorus::Value::from("arn");
-    let string_at = |v: &regorus::Value, key: &regorus::Value| match v {
-        regorus::Value::Object(o) => match o.get(key) {
-            Some(s @ regorus::Value::String(_)) => Some(s.clone()),
-            _ => None,
-        },
-        _ => None,
+    let string_at = |v: &regorus::Value, key: &regorus::Value| {
+        eval::field(v, key)
+            .filter(|s| matches!(s, regorus::Value::String(_)))
+            .cloned()
     };
     let mut index: BTreeMap<regorus::Value, Vec<regorus::Value>> = BTreeMap::new();
     for r in resources {
         let id = string_at(r, &id_key);
-        let arn = match r {
-            regorus::Value::Object(o) => o.get(&attrs_key).and_then(|a| string_at(a, &arn_key)),
-            _ => None,
-        };
-        let arn = arn.filter(|a| Some(a) != id.as_ref());
+        let arn = eval::field(r, &attrs_key)
+            .and_then(|a| string_at(a, &arn_key))
+            .filter(|a| Some(a) != id.as_ref());
         for key in [id, arn].into_iter().flatten() {
             index.entry(key).or_default().push(r.clone());
         }
