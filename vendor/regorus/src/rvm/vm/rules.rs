@@ -221,16 +221,18 @@ impl RegoVM {
             });
         }
 
-        let rule_info = self
-            .program
-            .rule_infos
-            .get(rule_idx)
-            .ok_or(VmError::RuleInfoMissing {
-                index: rule_index,
-                pc: self.pc,
-                available: self.program.rule_infos.len(),
-            })?
-            .clone();
+        // Borrow the rule record from a handle on the program instead of cloning the
+        // record (name, definition and else-body lists) on every call.
+        let program = self.program.clone();
+        let rule_info =
+            program
+                .rule_infos
+                .get(rule_idx)
+                .ok_or_else(|| VmError::RuleInfoMissing {
+                    index: rule_index,
+                    pc: self.pc,
+                    available: program.rule_infos.len(),
+                })?;
 
         let is_function_rule = rule_info.function_info.is_some();
 
@@ -239,7 +241,7 @@ impl RegoVM {
                 *self
                     .rule_cache
                     .get(rule_idx)
-                    .ok_or(VmError::RuleIndexOutOfBounds {
+                    .ok_or_else(|| VmError::RuleIndexOutOfBounds {
                         index: rule_index,
                         pc: self.pc,
                         available: self.rule_cache.len(),
@@ -263,14 +265,13 @@ impl RegoVM {
                 .unwrap_or(Value::Undefined);
             if !is_function_rule {
                 let available = self.rule_cache.len();
-                let entry =
-                    self.rule_cache
-                        .get_mut(rule_idx)
-                        .ok_or(VmError::RuleIndexOutOfBounds {
-                            index: rule_index,
-                            pc: self.pc,
-                            available,
-                        })?;
+                let entry = self.rule_cache.get_mut(rule_idx).ok_or_else(|| {
+                    VmError::RuleIndexOutOfBounds {
+                        index: rule_index,
+                        pc: self.pc,
+                        available,
+                    }
+                })?;
                 *entry = (true, result.clone());
             }
             self.set_register(dest, result)?;
@@ -295,7 +296,7 @@ impl RegoVM {
         let call_context = self
             .call_rule_stack
             .pop()
-            .ok_or(VmError::CallRuleStackUnderflow { pc: self.pc })?;
+            .ok_or_else(|| VmError::CallRuleStackUnderflow { pc: self.pc })?;
         // Stack discipline: the context we just popped must belong to the
         // rule we are finalizing. A mismatch indicates a missing push or an
         // extra pop somewhere in this rule's execution and would otherwise
@@ -351,14 +352,14 @@ impl RegoVM {
         let final_value = self.get_register(dest)?.clone();
         if !is_function_rule {
             let available = self.rule_cache.len();
-            let entry = self
-                .rule_cache
-                .get_mut(rule_idx)
-                .ok_or(VmError::RuleIndexOutOfBounds {
-                    index: rule_index,
-                    pc: self.pc,
-                    available,
-                })?;
+            let entry =
+                self.rule_cache
+                    .get_mut(rule_idx)
+                    .ok_or_else(|| VmError::RuleIndexOutOfBounds {
+                        index: rule_index,
+                        pc: self.pc,
+                        available,
+                    })?;
             *entry = (true, final_value.clone());
         }
         Ok(())
@@ -392,7 +393,7 @@ impl RegoVM {
             .program
             .rule_infos
             .get(rule_idx)
-            .ok_or(VmError::RuleInfoMissing {
+            .ok_or_else(|| VmError::RuleInfoMissing {
                 index: rule_index,
                 pc: self.pc,
                 available: self.program.rule_infos.len(),
@@ -406,7 +407,7 @@ impl RegoVM {
                 *self
                     .rule_cache
                     .get(rule_idx)
-                    .ok_or(VmError::RuleIndexOutOfBounds {
+                    .ok_or_else(|| VmError::RuleIndexOutOfBounds {
                         index: rule_index,
                         pc: self.pc,
                         available: self.rule_cache.len(),
@@ -425,14 +426,13 @@ impl RegoVM {
                 .unwrap_or(Value::Undefined);
             if !is_function_rule {
                 let available = self.rule_cache.len();
-                let entry =
-                    self.rule_cache
-                        .get_mut(rule_idx)
-                        .ok_or(VmError::RuleIndexOutOfBounds {
-                            index: rule_index,
-                            pc: self.pc,
-                            available,
-                        })?;
+                let entry = self.rule_cache.get_mut(rule_idx).ok_or_else(|| {
+                    VmError::RuleIndexOutOfBounds {
+                        index: rule_index,
+                        pc: self.pc,
+                        available,
+                    }
+                })?;
                 *entry = (true, result.clone());
             }
             let dest_index = usize::from(dest);
@@ -517,7 +517,7 @@ impl RegoVM {
 
         let initial_pc = self
             .prepare_rule_frame_initial_pc(&mut frame_data, &rule_info)?
-            .ok_or(VmError::RuleFrameMissingInitialPc { pc: self.pc })?;
+            .ok_or_else(|| VmError::RuleFrameMissingInitialPc { pc: self.pc })?;
 
         let frame = ExecutionFrame::new(initial_pc, FrameKind::Rule(frame_data));
         self.execution_stack.push(frame);
@@ -529,7 +529,7 @@ impl RegoVM {
         let current_ctx = self
             .call_rule_stack
             .last_mut()
-            .ok_or(VmError::CallRuleStackUnderflow { pc: self.pc })?;
+            .ok_or_else(|| VmError::CallRuleStackUnderflow { pc: self.pc })?;
         current_ctx.result_reg = result_reg;
         match current_ctx.rule_type {
             RuleType::Complete => {
@@ -741,7 +741,7 @@ impl RegoVM {
             .program
             .rule_infos
             .get(rule_idx)
-            .ok_or(VmError::RuleInfoMissing {
+            .ok_or_else(|| VmError::RuleInfoMissing {
                 index: rule_index,
                 pc: self.pc,
                 available: self.program.rule_infos.len(),
@@ -775,14 +775,13 @@ impl RegoVM {
 
         {
             let register_count = parent_registers.len();
-            let slot =
-                parent_registers
-                    .get_mut(dest_idx)
-                    .ok_or(VmError::RegisterIndexOutOfBounds {
-                        index: dest_reg,
-                        pc: self.pc,
-                        register_count,
-                    })?;
+            let slot = parent_registers.get_mut(dest_idx).ok_or_else(|| {
+                VmError::RegisterIndexOutOfBounds {
+                    index: dest_reg,
+                    pc: self.pc,
+                    register_count,
+                }
+            })?;
             *slot = result_from_rule.clone();
         }
 
@@ -794,24 +793,24 @@ impl RegoVM {
             match rule_type {
                 RuleType::PartialSet => {
                     let register_count = parent_registers.len();
-                    let slot = parent_registers.get_mut(dest_idx).ok_or(
+                    let slot = parent_registers.get_mut(dest_idx).ok_or_else(|| {
                         VmError::RegisterIndexOutOfBounds {
                             index: dest_reg,
                             pc: self.pc,
                             register_count,
-                        },
-                    )?;
+                        }
+                    })?;
                     *slot = Value::new_set();
                 }
                 RuleType::PartialObject => {
                     let register_count = parent_registers.len();
-                    let slot = parent_registers.get_mut(dest_idx).ok_or(
+                    let slot = parent_registers.get_mut(dest_idx).ok_or_else(|| {
                         VmError::RegisterIndexOutOfBounds {
                             index: dest_reg,
                             pc: self.pc,
                             register_count,
-                        },
-                    )?;
+                        }
+                    })?;
                     *slot = Value::new_object();
                 }
                 RuleType::Complete => {
@@ -823,13 +822,13 @@ impl RegoVM {
                             .cloned()
                         {
                             let register_count = parent_registers.len();
-                            let slot = parent_registers.get_mut(dest_idx).ok_or(
+                            let slot = parent_registers.get_mut(dest_idx).ok_or_else(|| {
                                 VmError::RegisterIndexOutOfBounds {
                                     index: dest_reg,
                                     pc: self.pc,
                                     register_count,
-                                },
-                            )?;
+                                }
+                            })?;
                             *slot = default_value;
                         }
                     }
@@ -838,26 +837,24 @@ impl RegoVM {
         }
 
         let register_count = parent_registers.len();
-        let final_value =
-            parent_registers
-                .get(dest_idx)
-                .cloned()
-                .ok_or(VmError::RegisterIndexOutOfBounds {
-                    index: dest_reg,
-                    pc: self.pc,
-                    register_count,
-                })?;
+        let final_value = parent_registers.get(dest_idx).cloned().ok_or_else(|| {
+            VmError::RegisterIndexOutOfBounds {
+                index: dest_reg,
+                pc: self.pc,
+                register_count,
+            }
+        })?;
 
         if !is_function_rule {
             let available = self.rule_cache.len();
-            let entry = self
-                .rule_cache
-                .get_mut(rule_idx)
-                .ok_or(VmError::RuleIndexOutOfBounds {
-                    index: rule_index,
-                    pc: self.pc,
-                    available,
-                })?;
+            let entry =
+                self.rule_cache
+                    .get_mut(rule_idx)
+                    .ok_or_else(|| VmError::RuleIndexOutOfBounds {
+                        index: rule_index,
+                        pc: self.pc,
+                        available,
+                    })?;
             *entry = (true, final_value.clone());
         }
 
@@ -903,7 +900,7 @@ impl RegoVM {
             .rule_infos
             .get(idx)
             .cloned()
-            .ok_or(VmError::RuleInfoMissing {
+            .ok_or_else(|| VmError::RuleInfoMissing {
                 index: rule_index,
                 pc: self.pc,
                 available: self.program.rule_infos.len(),
