@@ -5,17 +5,26 @@
 mod common;
 
 use complyctl::collect::terraform::read_plan;
-use complyctl::engine::{evaluate_with, Backend, PolicySet};
+use complyctl::engine::{evaluate_with, Backend, PolicySet, RuleResult};
 use complyctl::inventory::Inventory;
 use serde_json::Map;
 
 /// 2026-11-27T00:00:00Z: rules about ages measure against the scan's start.
 const NOW_NS: i64 = 1_795_737_600_000_000_000;
 
+/// The results of the VM and of the interpreter on `inv`, in that order.
+fn both_backends(
+    set: &PolicySet,
+    inv: &Inventory,
+    params: &Map<String, serde_json::Value>,
+) -> (Vec<RuleResult>, Vec<RuleResult>) {
+    let vm = evaluate_with(set, inv, params, NOW_NS, 2, Backend::Vm, None).unwrap();
+    let interp = evaluate_with(set, inv, params, NOW_NS, 2, Backend::Interpreter, None).unwrap();
+    (vm, interp)
+}
+
 fn assert_backends_agree(name: &str, set: &PolicySet, inv: &Inventory) -> usize {
-    let params = Map::new();
-    let vm = evaluate_with(set, inv, &params, NOW_NS, 2, Backend::Vm, None).unwrap();
-    let interp = evaluate_with(set, inv, &params, NOW_NS, 2, Backend::Interpreter, None).unwrap();
+    let (vm, interp) = both_backends(set, inv, &Map::new());
     assert_eq!(vm.len(), interp.len(), "{name}: number of results");
     for (a, b) in vm.iter().zip(&interp) {
         assert_eq!(
@@ -112,9 +121,8 @@ fn differences(
     limit: usize,
 ) -> (usize, Vec<String>) {
     use std::collections::{BTreeMap, BTreeSet};
-    let vm = evaluate_with(set, inv, params, NOW_NS, 2, Backend::Vm, None).unwrap();
-    let interp = evaluate_with(set, inv, params, NOW_NS, 2, Backend::Interpreter, None).unwrap();
-    let by_key = |results: &[complyctl::engine::RuleResult]| -> BTreeMap<(usize, usize), (complyctl::engine::Status, Vec<String>)> {
+    let (vm, interp) = both_backends(set, inv, params);
+    let by_key = |results: &[RuleResult]| -> BTreeMap<(usize, usize), (complyctl::engine::Status, Vec<String>)> {
         results
             .iter()
             .map(|r| ((r.resource, r.rule), (r.status, r.messages.clone())))

@@ -25,8 +25,9 @@ package complyctl.s3.public_access_block
 import rego.v1
 
 import data.complyctl.lib
+import data.complyctl.lib.s3
 
-settings := ["block_public_acls", "ignore_public_acls", "block_public_policy", "restrict_public_buckets"]
+settings := s3.bpa_settings
 
 pab := object.get(input.attributes, "public_access_block", null)
 
@@ -58,9 +59,5 @@ unknown contains sprintf("Block Public Access setting %v is not known (%v)", [na
 
 compliant if {
 	configured
-	every name in settings {
-		# object.get, not pab[name]: regorus's VM reads `x[v]` with the every variable `v`
-		# as `some v`, true when any one setting is on (docs/rules-authoring.md).
-		object.get(pab, name, null) == true
-	}
+	s3.blocks_all_public_access(pab)
 }
