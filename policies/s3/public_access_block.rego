@@ -27,7 +27,9 @@ import rego.v1
 import data.complyctl.lib
 import data.complyctl.lib.s3
 
-settings := s3.bpa_settings
+# By full path: a library value through the import alias compiles to a lookup of the whole
+# package (docs/rules-authoring.md).
+settings := data.complyctl.lib.s3.bpa_settings
 
 pab := object.get(input.attributes, "public_access_block", null)
 
