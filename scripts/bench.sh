@@ -127,11 +127,29 @@ fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
 
+# docs/performance.md keeps its history: the part above MARK is this run's, generated here;
+# the previous run's part moves below MARK under "An earlier bench.sh run", above the notes
+# written about it by hand and everything older, which are kept as they are.
+MARK='<!-- Everything above this line is written by scripts/bench.sh; the next run moves it below. -->'
+HISTORY="$WORK/performance-history.md"
+: >"$HISTORY"
+if [ -f "$OUT" ] && grep -qxF "$MARK" "$OUT"; then
+    {
+        echo "## An earlier bench.sh run"
+        # The previous run's part without its title line, then what was below MARK.
+        awk -v mark="$MARK" 'NR == 1 { next } $0 == mark { skip = 1; next } skip && $0 == "" { skip = 0; next } { skip = 0; print }' "$OUT"
+    } >"$HISTORY"
+fi
+COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if ! git diff --quiet HEAD -- src policies frameworks vendor Cargo.toml Cargo.lock 2>/dev/null; then
+    COMMIT="$COMMIT with uncommitted changes"
+fi
+
 {
     echo "# Performance"
     echo
-    echo "Measured by \`scripts/bench.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores ($(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM."
-    echo "Median wall time of $RUNS runs and the highest peak RSS (\`/usr/bin/time\`), release build,"
+    echo "Measured by \`scripts/bench.sh\` on $(date -u +%Y-%m-%d) at $COMMIT: $(nproc) cores ($(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM."
+    echo "Median wall time of $RUNS run$([ "$RUNS" = 1 ] || echo s) and the highest peak RSS (\`/usr/bin/time\`), release build,"
     echo "all built-in rules and framework packs, JSON output. Inputs from \`scripts/gen_bench.py\`."
     echo
     echo "| scenario | wall | peak RSS | target |"
@@ -147,14 +165,23 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; els
     echo "100k / 10k inventory: $(ratio "${WALL[inv100k]}" "${WALL[inv10k]}")."
     echo "IAM 2,000 / 500 (4x the principals and 4x the policies): $(ratio "${WALL[iam2000]}" "${WALL[iam500]}")."
     echo
-    echo "Checkov (\`checkov -f plan-10k.json --framework terraform_plan --skip-download\`): $checkov_line;"
     if [ "$PEERS" = "1" ]; then
+        echo "Checkov (\`checkov -f plan-10k.json --framework terraform_plan --skip-download\`): $checkov_line;"
         echo "complyctl is $(ratio "${WALL[checkov]}" "${WALL[plan10k]}") faster."
+    else
+        echo "Checkov (\`checkov -f plan-10k.json --framework terraform_plan --skip-download\`): $checkov_line."
     fi
     echo
     echo "Live (moto, 500 buckets, 500 users, 200 security groups; IAM+S3+EC2): $live_line"
     if [ "$PEERS" = "1" ] && [ "${WALL[prowler]}" != 0 ]; then
         echo "(complyctl $(ratio "${WALL[prowler]}" "${WALL[live]}") faster)."
     fi
-} >"$OUT"
+    echo
+    echo "$MARK"
+    if [ -s "$HISTORY" ]; then
+        echo
+        cat "$HISTORY"
+    fi
+} >"$OUT.new"
+mv "$OUT.new" "$OUT"
 echo "wrote $OUT" >&2
