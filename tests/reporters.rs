@@ -1276,6 +1276,26 @@ fn threaded_json_output_is_byte_identical_to_serde_json() {
             .map(|i| {
                 let mut f = template.clone();
                 f.message = format!("line one\nline two \"quoted\"\n  \"findings\": [] #{i}");
+                // Empty and nested containers and optional fields, which the block writer
+                // lays out itself.
+                match i % 3 {
+                    0 => {
+                        f.resource.make_mut().tags.clear();
+                        f.controls.make_mut().clear();
+                    }
+                    1 => {
+                        f.controls
+                            .make_mut()
+                            .insert("empty".to_string(), Vec::new());
+                        f.waiver = Some(Waiver {
+                            reason: "accepted".to_string(),
+                            owner: None,
+                            expires: Some("2030-01-01".to_string()),
+                            source: "config".to_string(),
+                        });
+                    }
+                    _ => {}
+                }
                 f
             })
             .collect();

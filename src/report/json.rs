@@ -68,29 +68,92 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// (two levels deep), each element preceded by `,\n    `.
 fn render_block(findings: &[Finding]) -> io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(findings.len() * 1536);
-    // Each finding is printed at depth 0 into `scratch`, then copied with every line after
-    // the first indented by four spaces. Indenting inside an io::Write wrapper instead cost
-    // a dynamic write call per JSON token, a tenth of a large scan's report time.
-    let mut scratch = Vec::with_capacity(2048);
     for f in findings {
         out.extend_from_slice(b",\n    ");
-        scratch.clear();
-        serde_json::to_writer_pretty(&mut scratch, f).map_err(io::Error::other)?;
-        indent_into(&mut out, &scratch);
+        // Printed at its depth in the report directly: printing each finding at depth 0 and
+        // copying it with its lines indented cost a pass over every byte of the report.
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, Pretty::at_depth(2));
+        serde::Serialize::serialize(f, &mut ser).map_err(io::Error::other)?;
     }
     Ok(out)
 }
 
-/// Appends `text` to `out` with four spaces after every newline (the depth of a findings
-/// element). Strings in JSON escape their newlines, so every newline is a line break.
-fn indent_into(out: &mut Vec<u8>, text: &[u8]) {
-    let mut lines = text.split(|&b| b == b'\n');
-    if let Some(first) = lines.next() {
-        out.extend_from_slice(first);
+/// serde_json's pretty layout (two spaces per level, `": "` after keys, empty containers as
+/// `[]` and `{}`) for a value that starts `depth` levels deep. serde_json's own
+/// `PrettyFormatter` always starts at depth 0.
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn at_depth(depth: usize) -> Pretty {
+        Pretty {
+            depth,
+            has_value: false,
+        }
     }
-    for line in lines {
-        out.extend_from_slice(b"\n    ");
-        out.extend_from_slice(line);
+
+    fn newline<W: ?Sized + Write>(&self, w: &mut W, comma: bool) -> io::Result<()> {
+        w.write_all(if comma { b",\n" } else { b"\n" })?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w, false)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
