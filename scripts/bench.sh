@@ -165,11 +165,9 @@ fi
     echo "100k / 10k inventory: $(ratio "${WALL[inv100k]}" "${WALL[inv10k]}")."
     echo "IAM 2,000 / 500 (4x the principals and 4x the policies): $(ratio "${WALL[iam2000]}" "${WALL[iam500]}")."
     echo
+    echo "Checkov (\`checkov -f plan-10k.json --framework terraform_plan --skip-download\`): $checkov_line$([ "$PEERS" = "1" ] && echo ';' || echo '.')"
     if [ "$PEERS" = "1" ]; then
-        echo "Checkov (\`checkov -f plan-10k.json --framework terraform_plan --skip-download\`): $checkov_line;"
         echo "complyctl is $(ratio "${WALL[checkov]}" "${WALL[plan10k]}") faster."
-    else
-        echo "Checkov (\`checkov -f plan-10k.json --framework terraform_plan --skip-download\`): $checkov_line."
     fi
     echo
     echo "Live (moto, 500 buckets, 500 users, 200 security groups; IAM+S3+EC2): $live_line"
