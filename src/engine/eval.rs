@@ -101,6 +101,8 @@ pub struct Evaluator {
     vm: Option<Box<RegoVM>>,
     /// This worker's clone of the interpreter, taken when it first needs one.
     engine: Option<regorus::Engine>,
+    /// Evaluations the VM failed and the interpreter redid.
+    vm_fallbacks: usize,
 }
 
 fn kind_ident(k: Kind) -> String {
@@ -428,6 +430,12 @@ impl Compiled {
             let mut vm = RegoVM::new();
             vm.load_program(shared.program_for_worker(program));
             vm.set_execution_timer_config(Some(timer_config()));
+            // The VM stops by default after 25,000 instructions, and the interpreter then
+            // evaluates the resource again, several times slower (and built first, on first
+            // use). Real resources pass that mark: a 50-statement IAM policy or a security
+            // group with a few dozen rules. The time limit is what bounds an evaluation here,
+            // on both evaluators.
+            vm.set_max_instructions(usize::MAX);
             match vm.set_data(shared.data.clone()) {
                 Ok(()) => Some(Box::new(vm)),
                 Err(e) => {
@@ -440,6 +448,7 @@ impl Compiled {
             shared: Arc::clone(shared),
             vm,
             engine: None,
+            vm_fallbacks: 0,
         }
     }
 }
@@ -492,6 +501,11 @@ impl Evaluator {
         Ok(())
     }
 
+    /// How many evaluations the VM failed and the interpreter redid.
+    pub fn vm_fallbacks(&self) -> usize {
+        self.vm_fallbacks
+    }
+
     pub fn rules_for(&self, kind: Kind) -> &[usize] {
         self.shared
             .by_kind
@@ -511,7 +525,10 @@ impl Evaluator {
             match vm.execute_entry_point_by_name(path) {
                 Ok(v) => return decisions_of(&v, idxs),
                 // The interpreter is the reference: let it decide, and report its error.
-                Err(e) => tracing::debug!("VM evaluation of {path} failed ({e}); interpreting"),
+                Err(e) => {
+                    self.vm_fallbacks += 1;
+                    tracing::debug!("VM evaluation of {path} failed ({e}); interpreting");
+                }
             }
         }
         let failed = |msg: String| -> Vec<(usize, Outcome)> {
@@ -558,6 +575,51 @@ impl Evaluator {
 mod tests {
     use super::*;
     use regorus::rvm::Instruction;
+
+    /// Large real resources run past regorus's default VM instruction limit (25,000); the VM
+    /// must still evaluate them itself, not hand each one to the several times slower
+    /// interpreter, and decide as the interpreter does.
+    #[test]
+    fn the_vm_evaluates_large_resources_itself() {
+        let set = PolicySet::load(&[], true).unwrap();
+        let data = serde_json::json!({"params": {}, "inventory": {}, "now_ns": 0});
+        let statements: Vec<Value> = (0..300)
+            .map(|i| {
+                serde_json::json!({
+                    "Sid": format!("S{i}"),
+                    "Effect": "Allow",
+                    "Action": [format!("s3:GetObject{i}"), "iam:PassRole"],
+                    "Resource": [format!("arn:aws:s3:::bucket-{i}/*")],
+                    "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-example"}}
+                })
+            })
+            .collect();
+        let input = serde_json::json!({
+            "id": "aws_iam_policy.large",
+            "kind": "aws.iam.policy",
+            "source": "terraform-plan",
+            "name": "large",
+            "tags": {},
+            "attributes": {
+                "arn": "arn:aws:iam::123456789012:policy/large",
+                "attached_to": [],
+                "attachment_count": 0,
+                "aws_managed": false,
+                "policy_name": "large",
+                "document": {"Version": "2012-10-17", "Statement": statements}
+            }
+        });
+        let compiled = Compiled::new(&set, data.clone().into(), Backend::Vm, None).unwrap();
+        let mut vm = compiled.evaluator();
+        let by_vm = vm.evaluate(Kind::IamPolicy, regorus::Value::from(input.clone()));
+        assert_eq!(vm.vm_fallbacks(), 0, "the VM gave the resource up");
+        assert!(!by_vm.is_empty());
+        let mut interpreter = Evaluator::interpreted(&set, &data).unwrap();
+        assert_eq!(
+            by_vm,
+            interpreter.evaluate(Kind::IamPolicy, regorus::Value::from(input))
+        );
+    }
 
     /// A reference to a library value through an import alias (`lib.world_cidrs`) compiles to
     /// a lookup of the whole package document: every value rule of the package and of its

@@ -362,6 +362,12 @@ pub fn evaluate_with(
                             });
                         }
                     }
+                    if ev.vm_fallbacks() > 0 {
+                        tracing::debug!(
+                            "{} resources were evaluated by the interpreter after the VM failed",
+                            ev.vm_fallbacks()
+                        );
+                    }
                     Ok(out)
                 })
             })
