@@ -33,7 +33,7 @@ impl RegoVM {
         self.execution_state = ExecutionState::Ready;
         self.execution_stack.clear();
         self.return_to_pools();
-        self.rule_cache.clear();
+        self.reset_rule_cache();
         self.registers.clear();
         self.builtins_cache.clear();
         self.cached_builtin_args.clear();
@@ -107,7 +107,7 @@ impl RegoVM {
         self.execution_state = ExecutionState::Ready;
 
         // Reset rule cache
-        self.rule_cache = alloc::vec![(false, Value::Undefined); self.program.rule_infos.len()];
+        self.reset_rule_cache();
 
         // Reset registers to clean state
         self.registers
@@ -245,6 +245,44 @@ impl RegoVM {
     }
 
     /// Return all active objects to their respective pools for reuse
+    /// Mark every rule uncomputed, for the loaded program. Only the entries computed since
+    /// the last reset are written (and their values released): rebuilding the whole cache
+    /// for each execution cost an allocation and a pass over every rule of the program,
+    /// while an execution computes a few of them.
+    pub(super) fn reset_rule_cache(&mut self) {
+        let rules = self.program.rule_infos.len();
+        if self.rule_cache.len() != rules {
+            self.rule_cache.clear();
+            self.rule_cache.resize(rules, (false, Value::Undefined));
+            self.rule_cache_written.clear();
+            return;
+        }
+        for idx in self.rule_cache_written.drain(..) {
+            if let Some(entry) = self.rule_cache.get_mut(idx) {
+                *entry = (false, Value::Undefined);
+            }
+        }
+    }
+
+    /// Record `value` as rule `rule_index`'s result for the rest of this execution.
+    pub(super) fn cache_rule_result(&mut self, rule_index: u16, value: Value) -> Result<()> {
+        let rule_idx = usize::from(rule_index);
+        let available = self.rule_cache.len();
+        let entry = self
+            .rule_cache
+            .get_mut(rule_idx)
+            .ok_or_else(|| VmError::RuleIndexOutOfBounds {
+                index: rule_index,
+                pc: self.pc,
+                available,
+            })?;
+        if !entry.0 {
+            self.rule_cache_written.push(rule_idx);
+        }
+        *entry = (true, value);
+        Ok(())
+    }
+
     pub(super) fn return_to_pools(&mut self) {
         // Clear stacks - these are small structs that don't need pooling
         self.loop_stack.clear();
