@@ -112,6 +112,37 @@ fn evaluate_per_kind(c: &mut Criterion) {
             })
         });
     }
+    // A security group the size of real ones (60 ingress permissions): the example's are a
+    // few permissions each, and a resource this size once ran past the VM's instruction limit.
+    let sg = s
+        .inventory
+        .resources
+        .iter()
+        .find(|r| r.kind == Kind::Ec2SecurityGroup)
+        .map(|r| {
+            let mut r = r.clone();
+            let ingress: Vec<serde_json::Value> = (0..60)
+                .map(|i| {
+                    serde_json::json!({
+                        "protocol": "tcp", "from_port": 8000 + i, "to_port": 8000 + i,
+                        "cidr_ipv4": [format!("10.{i}.0.0/16")], "cidr_ipv6": [],
+                        "prefix_lists": [], "security_groups": [], "self": false,
+                        "description": format!("service {i}")
+                    })
+                })
+                .collect();
+            if let Some(attributes) = r.attributes.as_object_mut() {
+                attributes.insert("ingress".to_string(), serde_json::Value::Array(ingress));
+            }
+            rule_input(&r)
+        });
+    if let Some(sg) = sg {
+        g.throughput(Throughput::Elements(1));
+        g.bench_function("aws.ec2.security_group/60_ingress", |b| {
+            b.iter(|| ev.evaluate(Kind::Ec2SecurityGroup, sg.clone()).len())
+        });
+        assert_eq!(ev.vm_fallbacks(), 0, "the VM gave the large group up");
+    }
     g.finish();
 }
 
