@@ -32,14 +32,18 @@ import data.complyctl.lib.s3
 
 buckets := ct.log_buckets(input)
 
-deny contains sprintf("The trail's S3 bucket %v: %v", [ct.bucket_label(b), s3.logging_disabled_reason(b.attributes)]) if {
+deny contains msg if {
 	some b in buckets
+	reason := s3.logging_disabled_reason(b.attributes)
+	msg := sprintf("The trail's S3 bucket %v: %v", [ct.bucket_label(b), reason])
 }
 
 unknown contains ct.bucket_unknown_reason(input)
 
-unknown contains sprintf("The trail's S3 bucket %v: %v", [ct.bucket_label(b), s3.logging_unknown_reason(b.attributes)]) if {
+unknown contains msg if {
 	some b in buckets
+	reason := s3.logging_unknown_reason(b.attributes)
+	msg := sprintf("The trail's S3 bucket %v: %v", [ct.bucket_label(b), reason])
 }
 
 compliant if {

@@ -75,3 +75,16 @@ test_unknown_logging_configuration if {
 	count(rule.deny) == 0 with input as trail("acme-cloudtrail") with data.inventory as i
 	not rule.compliant with input as trail("acme-cloudtrail") with data.inventory as i
 }
+
+# Two buckets of the trail's name (two plans' copies), one without a reason to fail: each
+# bucket is judged on its own. The deny messages once computed their reason in the rule
+# head, which regorus's interpreter failed on ("not an object") when a bucket had none.
+test_fail_one_of_two_buckets_of_the_name if {
+	logged := bucket({"target_bucket": "acme-access-logs", "target_prefix": "cloudtrail/"})
+	unlogged := object.union(bucket({"target_bucket": null, "target_prefix": "log/"}), {"id": "aws_s3_bucket.copy"})
+	i := inv([logged, unlogged])
+	rule.deny == {"The trail's S3 bucket acme-cloudtrail (aws_s3_bucket.copy): server access logging is configured without a target bucket"} with input as trail("acme-cloudtrail")
+		with data.inventory as i
+	count(rule.unknown) == 0 with input as trail("acme-cloudtrail") with data.inventory as i
+	not rule.compliant with input as trail("acme-cloudtrail") with data.inventory as i
+}
