@@ -10,6 +10,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use regorus::languages::rego::compiler::Compiler;
+use regorus::rvm::vm::VmError;
 use regorus::rvm::{Program, RegoVM};
 use regorus::utils::limits::ExecutionTimerConfig;
 use serde_json::Value;
@@ -92,6 +93,27 @@ impl Shared {
             })
             .as_ref()
             .map_err(|e| PolicyError::Invalid(e.clone()))
+    }
+}
+
+/// How the interpreter redoes an evaluation the VM could not finish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Retry {
+    /// All of the kind's rules in one evaluation, then rule by rule if that fails: the VM
+    /// failed for a reason the interpreter may not share (an unsupported construct).
+    WholeKind,
+    /// Straight to rule by rule. The VM ran out of time, so some rule of the kind runs too
+    /// long; the whole-kind evaluation would spend the time limit again on that rule before
+    /// the rule-by-rule retry spends it a third time (15 s for one resource, not 10 s).
+    RuleByRule,
+}
+
+impl Retry {
+    fn after_vm_error(e: &VmError) -> Retry {
+        match e {
+            VmError::TimeLimitExceeded { .. } => Retry::RuleByRule,
+            _ => Retry::WholeKind,
+        }
     }
 }
 
@@ -520,6 +542,7 @@ impl Evaluator {
         let Some((path, idxs)) = shared.by_kind.get(&kind) else {
             return Vec::new();
         };
+        let mut retry = Retry::WholeKind;
         if let Some(vm) = self.vm.as_mut() {
             vm.set_input(input.clone());
             match vm.execute_entry_point_by_name(path) {
@@ -527,6 +550,7 @@ impl Evaluator {
                 // The interpreter is the reference: let it decide, and report its error.
                 Err(e) => {
                     self.vm_fallbacks += 1;
+                    retry = Retry::after_vm_error(&e);
                     tracing::debug!("VM evaluation of {path} failed ({e}); interpreting");
                 }
             }
@@ -549,10 +573,14 @@ impl Evaluator {
             Err(e) => return failed(format!("rule evaluation failed: {e}")),
         };
         engine.set_input(input);
-        match engine.eval_rule(path.clone()) {
-            Ok(v) => decisions_of(&v, idxs),
+        let whole_kind = match retry {
+            Retry::WholeKind => engine.eval_rule(path.clone()).ok(),
+            Retry::RuleByRule => None,
+        };
+        match whole_kind {
+            Some(v) => decisions_of(&v, idxs),
             // One rule failing at runtime must not take the others down: retry one by one.
-            Err(_) => idxs
+            None => idxs
                 .iter()
                 .filter_map(
                     |&i| match engine.eval_rule(format!("data.{WRAPPER_PKG}.r{i}")) {
@@ -619,6 +647,37 @@ mod tests {
             by_vm,
             interpreter.evaluate(Kind::IamPolicy, regorus::Value::from(input))
         );
+    }
+
+    /// The VM reports a rule that runs too long as out of time, and the interpreter's retry
+    /// then skips the whole-kind evaluation, which would spend the time limit once more.
+    #[test]
+    fn a_vm_timeout_is_retried_rule_by_rule() {
+        let slow = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/bad-inputs/policies/slow");
+        let set = PolicySet::load(&[slow], false).unwrap();
+        let data = serde_json::json!({"params": {}, "inventory": {}, "now_ns": 0});
+        let compiled = Compiled::new(&set, data.into(), Backend::Vm, None).unwrap();
+        let mut evaluator = compiled.evaluator();
+        let (path, _) = compiled.shared.by_kind.get(&Kind::S3Bucket).unwrap();
+        let vm = evaluator
+            .vm
+            .as_mut()
+            .expect("the slow rule compiles to the VM");
+        vm.set_execution_timer_config(Some(ExecutionTimerConfig {
+            limit: Duration::from_millis(50),
+            check_interval: NonZeroU32::MIN,
+        }));
+        let input =
+            serde_json::json!({"id": "b", "kind": "aws.s3.bucket", "attributes": {}, "tags": {}});
+        vm.set_input(regorus::Value::from(input));
+        let err = vm.execute_entry_point_by_name(path).unwrap_err();
+        assert_eq!(Retry::after_vm_error(&err), Retry::RuleByRule, "{err}");
+        let other = VmError::Internal {
+            message: "an unsupported construct".into(),
+            pc: 0,
+        };
+        assert_eq!(Retry::after_vm_error(&other), Retry::WholeKind);
     }
 
     /// A reference to a library value through an import alias (`lib.world_cidrs`) compiles to
