@@ -136,45 +136,38 @@ pub struct ScanInput<'a> {
     pub program_cache: Option<std::path::PathBuf>,
 }
 
-pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
-    let ScanInput {
-        inventory: inv,
+/// What [`build_findings`] reads besides the results.
+struct FindingsInput<'a> {
+    inv: &'a Inventory,
+    policies: &'a PolicySet,
+    frameworks: &'a Frameworks,
+    restrict_to_frameworks: bool,
+    workers: usize,
+    triage: &'a Triage,
+    started_at: &'a str,
+}
+
+/// The report's findings (sorted, waivers applied) and what is counted from them.
+struct Built {
+    findings: Vec<Finding>,
+    warnings: Vec<String>,
+    rules: Vec<RuleInfo>,
+    by_rule: BTreeMap<String, Vec<Status>>,
+    by_status: ByStatus,
+}
+
+/// Results -> findings: each selected rule's result with its resource, controls and
+/// fingerprint, waivers and baselines applied, in the report's order.
+fn build_findings(results: Vec<engine::RuleResult>, input: &FindingsInput) -> Built {
+    let FindingsInput {
+        inv,
         policies,
         frameworks,
         restrict_to_frameworks,
         workers,
-        started_at,
-        params: overrides,
         triage,
-        program_cache,
-    } = input;
-    let mut params = frameworks.params();
-    params.extend(overrides);
-    let now_ns = chrono::DateTime::parse_from_rfc3339(&started_at)
-        .ok()
-        .and_then(|t| t.timestamp_nanos_opt())
-        .unwrap_or(0);
-    let phase = std::time::Instant::now();
-    let (results, inventory_hash) = std::thread::scope(|s| {
-        // The inventory's hash does not depend on the rules: it is taken while they run.
-        let hash = s.spawn(|| inventory_sha256(inv).ok());
-        let results = engine::evaluate(
-            policies,
-            inv,
-            &params,
-            now_ns,
-            workers,
-            program_cache.as_deref(),
-        );
-        (results, hash.join().ok().flatten())
-    });
-    let results = results?;
-    tracing::debug!(
-        "evaluated: {} results in {:.2?}",
-        results.len(),
-        phase.elapsed()
-    );
-    let phase = std::time::Instant::now();
+        started_at,
+    } = *input;
     // One shared map per rule; findings and the rule list hold references to it.
     let controls: BTreeMap<String, Controls> = frameworks
         .controls_by_rule()
@@ -249,7 +242,7 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             res,
         ));
     }
-    let today = chrono::DateTime::parse_from_rfc3339(&started_at)
+    let today = chrono::DateTime::parse_from_rfc3339(started_at)
         .map(|t| t.date_naive())
         .unwrap_or_else(|_| chrono::Utc::now().date_naive());
     let warnings = triage.apply(&mut findings, today);
@@ -299,6 +292,74 @@ pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
             builtin: r.builtin,
         })
         .collect();
+    Built {
+        findings,
+        warnings,
+        rules,
+        by_rule,
+        by_status,
+    }
+}
+
+pub fn scan(input: ScanInput) -> Result<Report, PolicyError> {
+    let ScanInput {
+        inventory: inv,
+        policies,
+        frameworks,
+        restrict_to_frameworks,
+        workers,
+        started_at,
+        params: overrides,
+        triage,
+        program_cache,
+    } = input;
+    let mut params = frameworks.params();
+    params.extend(overrides);
+    let now_ns = chrono::DateTime::parse_from_rfc3339(&started_at)
+        .ok()
+        .and_then(|t| t.timestamp_nanos_opt())
+        .unwrap_or(0);
+    let phase = std::time::Instant::now();
+    let results = engine::evaluate(
+        policies,
+        inv,
+        &params,
+        now_ns,
+        workers,
+        program_cache.as_deref(),
+    )?;
+    tracing::debug!(
+        "evaluated: {} results in {:.2?}",
+        results.len(),
+        phase.elapsed()
+    );
+    let phase = std::time::Instant::now();
+    let (built, inventory_hash) = std::thread::scope(|s| {
+        // The inventory's hash does not depend on the findings: it is taken while they are
+        // built, which is mostly one thread's work. Taken during evaluation, it cost the
+        // evaluation workers a share of a core (100k inventory: about a second of CPU).
+        let hash = s.spawn(|| inventory_sha256(inv).ok());
+        let built = build_findings(
+            results,
+            &FindingsInput {
+                inv,
+                policies,
+                frameworks,
+                restrict_to_frameworks,
+                workers,
+                triage,
+                started_at: &started_at,
+            },
+        );
+        (built, hash.join().ok().flatten())
+    });
+    let Built {
+        findings,
+        warnings,
+        rules,
+        by_rule,
+        by_status,
+    } = built;
     tracing::debug!("{} findings in {:.2?}", findings.len(), phase.elapsed());
     Ok(Report {
         schema_version: REPORT_SCHEMA_VERSION,
