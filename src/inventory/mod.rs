@@ -163,6 +163,57 @@ pub struct LoadError {
     pub message: String,
 }
 
+/// Inventories from this size on have their resources parsed on several threads; below it
+/// the extra passes cost more than they save.
+const PARALLEL_READ_MIN_BYTES: usize = 4 << 20;
+
+/// Threads for parsing an inventory's resources: the machine's cores. The rules load on
+/// another thread meanwhile, but they are ready long before a large inventory is read.
+fn read_workers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// The plain read of an inventory, with its resources parsed on `workers` threads: one pass
+/// splits the top-level `resources` list into its items, the rest of the document is read as
+/// usual with an empty list in its place, and each resource is parsed from its own slice of
+/// `text`. Parsing is most of the read of a large inventory, and it ran on one core while the
+/// other idled. None when anything fails: the caller then reads `text` the slow way, which
+/// names the error's JSON path and its line in the file.
+fn read_in_parallel(text: &str, workers: usize) -> Option<Inventory> {
+    use serde_json::value::RawValue;
+    #[derive(Deserialize)]
+    struct Shell<'a> {
+        #[serde(borrow)]
+        resources: Vec<&'a RawValue>,
+    }
+    let items = serde_json::from_str::<Shell>(text).ok()?.resources;
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return serde_json::from_str(text).ok();
+    };
+    // Borrowed RawValues are slices of `text`: the list runs from the `[` before the first
+    // item to the `]` after the last, with only JSON whitespace in between.
+    let offset = |raw: &RawValue| (raw.get().as_ptr() as usize).checked_sub(text.as_ptr() as usize);
+    let first_at = offset(first)?;
+    let last_end = offset(last)?.checked_add(last.get().len())?;
+    let before = text
+        .get(..first_at)?
+        .trim_end_matches([' ', '\t', '\n', '\r']);
+    let after = text
+        .get(last_end..)?
+        .trim_start_matches([' ', '\t', '\n', '\r']);
+    let rest = format!(
+        "{}[]{}",
+        before.strip_suffix('[')?,
+        after.strip_prefix(']')?
+    );
+    let mut inv: Inventory = serde_json::from_str(&rest).ok()?;
+    let parsed = crate::parallel::map(&items, workers, 1024, |r| {
+        serde_json::from_str::<Resource>(r.get())
+    });
+    inv.resources = parsed.into_iter().collect::<Result<_, _>>().ok()?;
+    Some(inv)
+}
+
 impl Inventory {
     /// Parse a saved inventory (`complyctl inventory` / `collect` output), naming the JSON
     /// path of a type error.
@@ -173,9 +224,14 @@ impl Inventory {
         };
         // The plain read first: tracking JSON paths costs a good part of the read of a large
         // inventory, and only a file that fails needs them for its error.
-        let inv: Inventory = match serde_json::from_str(text) {
-            Ok(inv) => inv,
-            Err(_) => {
+        let plain = if text.len() >= PARALLEL_READ_MIN_BYTES {
+            read_in_parallel(text, read_workers())
+        } else {
+            serde_json::from_str(text).ok()
+        };
+        let inv: Inventory = match plain {
+            Some(inv) => inv,
+            None => {
                 let mut de = serde_json::Deserializer::from_str(text);
                 let inv: Inventory = serde_path_to_error::deserialize(&mut de).map_err(|e| {
                     let inner = e.inner();
@@ -281,6 +337,65 @@ pub fn canonical_json(v: &Value, out: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parallel read gives what the plain read gives, whatever the number of threads,
+    /// and gives up (so the caller's slow read reports the error) on anything it cannot read.
+    #[test]
+    fn the_parallel_read_is_the_plain_read() {
+        let plan = include_bytes!("../../fixtures/plans/media-platform/plan.json");
+        let mut inv = crate::collect::terraform::parse_plan("plan.json", plan.to_vec()).unwrap();
+        let one = inv.resources.clone();
+        for i in 0..300 {
+            inv.resources.extend(one.iter().map(|r| Resource {
+                id: format!("{}#{i}", r.id),
+                ..r.clone()
+            }));
+        }
+        inv.errors.push(CollectionError {
+            source: "aws".into(),
+            service: "s3".into(),
+            region: None,
+            operation: "ListBuckets".into(),
+            message: "AccessDenied".into(),
+        });
+        let text = serde_json::to_string_pretty(&inv).unwrap();
+        assert!(text.len() >= PARALLEL_READ_MIN_BYTES, "{}", text.len());
+        let plain: Inventory = serde_json::from_str(&text).unwrap();
+        assert_eq!(plain, inv);
+        let compact = serde_json::to_string(&inv).unwrap();
+        for workers in [1, 2, 3] {
+            assert_eq!(read_in_parallel(&text, workers).as_ref(), Some(&plain));
+            assert_eq!(read_in_parallel(&compact, workers).as_ref(), Some(&plain));
+        }
+        let empty = serde_json::to_string(&Inventory::default()).unwrap();
+        assert_eq!(read_in_parallel(&empty, 2), Some(Inventory::default()));
+
+        let bad_resource = text.replacen("\"kind\": \"aws.s3.bucket\"", "\"kind\": 7", 1);
+        assert_ne!(bad_resource, text);
+        let bad_rest = text.replacen("\"schema_version\": 1", "\"schema_version\": \"1\"", 1);
+        assert_ne!(bad_rest, text);
+        let twice = text.replacen('{', "{\"resources\": [],", 1);
+        // The error of the slow read names the resource and the line in the file.
+        let err = Inventory::from_json("bad.json", &bad_resource)
+            .unwrap_err()
+            .to_string();
+        let line = bad_resource
+            .lines()
+            .position(|l| l.contains("\"kind\": 7"))
+            .unwrap()
+            + 1;
+        assert!(err.starts_with("bad.json: at `resources["), "{err}");
+        assert!(err.contains(&format!("line {line} ")), "{err}");
+        for bad in [
+            bad_resource,
+            bad_rest,
+            twice,
+            text[..text.len() / 2].to_string(),
+        ] {
+            assert_eq!(read_in_parallel(&bad, 2), None);
+            assert!(Inventory::from_json("bad.json", &bad).is_err());
+        }
+    }
 
     #[test]
     fn canonical_json_sorts_keys_at_every_depth() {
